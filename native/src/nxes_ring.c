@@ -1,0 +1,231 @@
+/* nxes_ring.c: the one-producer one-consumer record ring (layout and protocol in nxes_ring.h). */
+#include "nxes_ring.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "nxes_atomic.h"
+#include "nxes_record.h"
+
+#define AT(ring, offset) ((ring)->region + (offset))
+
+const char *nxes_ring_check_capacity(uint64_t capacity)
+{
+	static _Thread_local char message[160];
+	if (capacity < NXES_RING_MIN_CAPACITY || capacity > NXES_RING_MAX_CAPACITY ||
+	    (capacity & (capacity - 1)) != 0) {
+		snprintf(message, sizeof message,
+			 "ring capacity %llu is not a power of two between %u and %u bytes",
+			 (unsigned long long)capacity, NXES_RING_MIN_CAPACITY, NXES_RING_MAX_CAPACITY);
+		return message;
+	}
+	return NULL;
+}
+
+int nxes_ring_init(nxes_ring *ring, void *region, uint64_t capacity)
+{
+	if (nxes_ring_check_capacity(capacity) != NULL || ((uintptr_t)region & 127u) != 0)
+		return EINVAL;
+	memset(ring, 0, sizeof *ring);
+	ring->region = region;
+	ring->data = ring->region + NXES_RING_DATA_OFFSET;
+	ring->capacity = capacity;
+	ring->mask = capacity - 1;
+	nxes_store_u32(AT(ring, NXES_RING_OFFSET_LAYOUT_VERSION), NXES_RING_LAYOUT_VERSION);
+	nxes_store_u64(AT(ring, NXES_RING_OFFSET_CAPACITY), capacity);
+	nxes_store_u32(AT(ring, NXES_RING_OFFSET_DATA_OFFSET), NXES_RING_DATA_OFFSET);
+	nxes_store_u32(AT(ring, NXES_RING_OFFSET_RECORD_FORMAT_VERSION), NXES_RECORD_FORMAT_VERSION);
+	nxes_store_u32(AT(ring, NXES_RING_OFFSET_MAX_RECORD_LENGTH), NXES_RECORD_MAX_LENGTH);
+	int rc = nxes_platform_waiter_init(ring);
+	if (rc != 0)
+		return rc;
+	/* orders: the descriptor above before a reader that load-acquires the magic */
+	nxes_store_release_u32(AT(ring, NXES_RING_OFFSET_MAGIC), NXES_RING_MAGIC);
+	return 0;
+}
+
+int nxes_ring_create(nxes_ring *ring, uint64_t capacity)
+{
+	if (nxes_ring_check_capacity(capacity) != NULL)
+		return EINVAL;
+	size_t size = NXES_RING_DATA_OFFSET + (size_t)capacity;
+	void *region = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (region == MAP_FAILED)
+		return errno;
+	int rc = nxes_ring_init(ring, region, capacity);
+	if (rc != 0) {
+		munmap(region, size);
+		return rc;
+	}
+	ring->owns_region = true;
+	return 0;
+}
+
+int nxes_ring_attach(nxes_ring *ring, void *region)
+{
+	memset(ring, 0, sizeof *ring);
+	ring->region = region;
+	/* orders: the descriptor after its magic (pairs with nxes_ring_init) */
+	if (nxes_load_acquire_u32(AT(ring, NXES_RING_OFFSET_MAGIC)) != NXES_RING_MAGIC)
+		return EINVAL;
+	memcpy(&ring->capacity, AT(ring, NXES_RING_OFFSET_CAPACITY), 8);
+	ring->data = ring->region + NXES_RING_DATA_OFFSET;
+	ring->mask = ring->capacity - 1;
+	return 0;
+}
+
+void nxes_ring_destroy(nxes_ring *ring)
+{
+	if (ring->region == NULL)
+		return;
+	nxes_platform_waiter_destroy(ring);
+	if (ring->owns_region)
+		munmap(ring->region, nxes_ring_region_size(ring));
+	ring->region = NULL;
+}
+
+size_t nxes_ring_region_size(const nxes_ring *ring)
+{
+	return NXES_RING_DATA_OFFSET + (size_t)ring->capacity;
+}
+
+static inline void count(nxes_ring *ring, uint32_t offset, uint64_t amount)
+{
+	uint8_t *p = AT(ring, offset);
+	/* one writer (the producer): a relaxed load-add-store is exact and readers see whole values */
+	nxes_store_relaxed_u64(p, nxes_load_relaxed_u64(p) + amount);
+}
+
+static bool drop(nxes_ring *ring, uint32_t length, uint32_t event_type)
+{
+	uint32_t slot = event_type < NXES_RING_DROPPED_TYPE_SLOTS ? event_type : NXES_RING_DROPPED_TYPE_SLOTS - 1;
+	count(ring, NXES_RING_OFFSET_DROPPED_RECORDS, 1);
+	count(ring, NXES_RING_OFFSET_DROPPED_BYTES, length);
+	count(ring, NXES_RING_OFFSET_DROPPED_BY_TYPE + 8u * slot, 1);
+	return false;
+}
+
+/* Copies the record body (everything after its length word), terminates the chain with a zero
+ * length word at the next position, and commits the record by store-releasing its length. */
+static inline void place(nxes_ring *ring, uint64_t offset, const uint8_t *record, uint32_t length)
+{
+	uint8_t *slot = ring->data + offset;
+	memcpy(slot + 4, record + 4, length - 4);
+	nxes_store_relaxed_u32(ring->data + ((offset + length) & ring->mask), 0);
+	/* orders: the body and the terminating zero above before the consumer's acquire of the length */
+	nxes_store_release_u32(slot, length);
+}
+
+bool nxes_ring_publish(nxes_ring *ring, const uint8_t *record, uint32_t length, uint32_t event_type)
+{
+	if (length < 8 || (length & 7u) != 0 || (uint64_t)length + 8 > ring->capacity)
+		return drop(ring, length, event_type);
+	uint64_t tail = ring->tail;
+	uint64_t offset = tail & ring->mask;
+	uint64_t to_end = ring->capacity - offset;
+	uint64_t padding = length > to_end ? to_end : 0;
+	uint64_t needed = padding + length + 8; /* + 8: the terminating zero word stays free */
+	if (needed > ring->capacity - (tail - ring->head_cache)) {
+		/* orders: the consumer's reads of the space it released before our writes into it */
+		ring->head_cache = nxes_load_acquire_u64(AT(ring, NXES_RING_OFFSET_HEAD));
+		if (needed > ring->capacity - (tail - ring->head_cache))
+			return drop(ring, length, event_type);
+	}
+	if (padding != 0) {
+		/* the record goes to the start; the consumer cannot pass the zero at offset before
+		 * the padding below is committed, so it never sees the start too early */
+		place(ring, 0, record, length);
+		uint8_t *pad = ring->data + offset;
+		nxes_store_u16(pad + NXES_RECORD_OFFSET_FORMAT_VERSION, NXES_RECORD_FORMAT_VERSION);
+		nxes_store_u16(pad + NXES_RECORD_OFFSET_FLAGS, NXES_RECORD_FLAG_PADDING);
+		/* orders: the padding flags and the record placed at the start before the padding's commit */
+		nxes_store_release_u32(pad, (uint32_t)padding);
+	} else {
+		place(ring, offset, record, length);
+	}
+	tail += padding + length;
+	ring->tail = tail;
+	/* the consumer follows lengths, not these: relaxed, for monitoring; tail is also the
+	 * count of bytes written (padding included) */
+	nxes_store_relaxed_u64(AT(ring, NXES_RING_OFFSET_TAIL), tail);
+	nxes_store_relaxed_u64(AT(ring, NXES_RING_OFFSET_WRITTEN_RECORDS), ++ring->written_records);
+	/* orders: the commit above before reading the sleeping flag (pairs with the consumer's
+	 * fence between setting the flag and re-reading the length): one side sees the other */
+	nxes_full_fence();
+	uint32_t *sleeping = (uint32_t *)AT(ring, NXES_RING_OFFSET_SLEEPING);
+	if (nxes_load_relaxed_u32(sleeping) != 0 && nxes_exchange_u32(sleeping, 0) != 0)
+		nxes_platform_wake(ring, sleeping);
+	return true;
+}
+
+static inline uint64_t consumer_head(nxes_ring *ring)
+{
+	/* the consumer is the only writer of head */
+	return nxes_load_relaxed_u64(AT(ring, NXES_RING_OFFSET_HEAD));
+}
+
+uint32_t nxes_ring_read(nxes_ring *ring, nxes_record_handler handler, void *context, uint32_t limit)
+{
+	uint64_t head = consumer_head(ring);
+	uint32_t records = 0;
+	while (records < limit) {
+		const uint8_t *slot = ring->data + (head & ring->mask);
+		/* orders: the record's body after its commit (pairs with place()'s release) */
+		uint32_t length = nxes_load_acquire_u32(slot);
+		if (length == 0)
+			break;
+		uint16_t flags;
+		memcpy(&flags, slot + NXES_RECORD_OFFSET_FLAGS, sizeof flags);
+		if ((flags & NXES_RECORD_FLAG_PADDING) == 0) {
+			handler(context, slot, length);
+			records++;
+		}
+		head += length;
+	}
+	/* orders: our reads of the consumed records before the producer reuses their space */
+	nxes_store_release_u64(AT(ring, NXES_RING_OFFSET_HEAD), head);
+	return records;
+}
+
+static inline bool available(nxes_ring *ring, uint64_t head)
+{
+	/* orders: as in nxes_ring_read */
+	return nxes_load_acquire_u32(ring->data + (head & ring->mask)) != 0;
+}
+
+int nxes_ring_wait(nxes_ring *ring, uint32_t timeout_ms)
+{
+	uint64_t head = consumer_head(ring);
+	if (available(ring, head))
+		return 1;
+	if (timeout_ms == 0)
+		return 0;
+	uint32_t *sleeping = (uint32_t *)AT(ring, NXES_RING_OFFSET_SLEEPING);
+	nxes_exchange_u32(sleeping, 1);
+	/* orders: the flag store before re-reading the length (pairs with the producer's fence) */
+	nxes_full_fence();
+	if (!available(ring, head))
+		nxes_platform_wait(ring, sleeping, 1, timeout_ms);
+	nxes_store_relaxed_u32(sleeping, 0);
+	return available(ring, head) ? 1 : 0;
+}
+
+void nxes_ring_wake(nxes_ring *ring)
+{
+	uint32_t *sleeping = (uint32_t *)AT(ring, NXES_RING_OFFSET_SLEEPING);
+	if (nxes_exchange_u32(sleeping, 0) != 0)
+		nxes_platform_wake(ring, sleeping);
+}
+
+uint64_t nxes_ring_counter(const nxes_ring *ring, uint32_t offset)
+{
+	return nxes_load_relaxed_u64(ring->region + offset);
+}
+
+uint64_t nxes_ring_dropped_for_type(const nxes_ring *ring, uint32_t event_type)
+{
+	uint32_t slot = event_type < NXES_RING_DROPPED_TYPE_SLOTS ? event_type : NXES_RING_DROPPED_TYPE_SLOTS - 1;
+	return nxes_ring_counter(ring, NXES_RING_OFFSET_DROPPED_BY_TYPE + 8u * slot);
+}
