@@ -34,6 +34,13 @@ NXES_API int32_t nxes_layout_version(void);
  * Java descriptor can be compared with this build; -1 for an unknown name. */
 NXES_API int64_t nxes_layout_constant(const char *name);
 
+/* The field catalog (nxes_fields.def) as data, for the Java side's catalog test: the kind
+ * (nxes_field_kind) of a tag, 0 when unknown; its NAME, NULL when unknown; the rows in order. */
+NXES_API int nxes_field_kind_of(uint32_t tag);
+NXES_API const char *nxes_field_name_of(uint32_t tag);
+NXES_API int nxes_field_count(void);
+NXES_API int nxes_field_tag_at(int index);
+
 /* Opens an ES client whose handler flattens into a fresh ring of ring_capacity bytes (0: the
  * default, 32 MiB), mutes this process, and subscribes to nothing. On failure returns NULL,
  * stores the error in *error and a message that says how to fix it in message. */

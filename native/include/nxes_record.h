@@ -289,8 +289,4 @@ static inline uint32_t nxes_writer_finish(nxes_writer *w)
 	return w->length;
 }
 
-/* Catalog queries (nxes_catalog.c), exported for the Java catalog test. */
-int nxes_field_kind_of(uint32_t tag);         /* 0 when the tag is unknown */
-const char *nxes_field_name_of(uint32_t tag); /* NULL when unknown */
-
 #endif

@@ -1,6 +1,7 @@
 /* nxes_catalog.c: the field catalog as data, exported so the Java side can compare. */
 #include <stddef.h>
 
+#include "nxes.h"
 #include "nxes_record.h"
 
 typedef struct {

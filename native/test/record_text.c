@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nxes.h"
 #include "nxes_record.h"
 
 typedef struct {

@@ -52,7 +52,7 @@ public final class RecordFormat {
     /** Field flag: the writer cut the value to fit. */
     public static final int FIELD_FLAG_CUT = 0x0002;
 
-    public static final int MAX_RECORD_LENGTH = 256 * 1024;
+    public static final int MAX_LENGTH = 256 * 1024;
     public static final int EXEC_ARGS_MAX_BYTES = 64 * 1024;
 
     private RecordFormat() {

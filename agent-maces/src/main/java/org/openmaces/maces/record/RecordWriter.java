@@ -22,15 +22,15 @@ public final class RecordWriter {
     private int length = -1;
     private int flags;
 
-    /** A writer with room for the largest record ({@link RecordFormat#MAX_RECORD_LENGTH}). */
+    /** A writer with room for the largest record ({@link RecordFormat#MAX_LENGTH}). */
     public RecordWriter() {
-        this(RecordFormat.MAX_RECORD_LENGTH);
+        this(RecordFormat.MAX_LENGTH);
     }
 
     public RecordWriter(int capacity) {
-        if (capacity < RecordFormat.HEADER_LENGTH || capacity > RecordFormat.MAX_RECORD_LENGTH) {
+        if (capacity < RecordFormat.HEADER_LENGTH || capacity > RecordFormat.MAX_LENGTH) {
             throw new IllegalArgumentException("record capacity " + capacity + " is not between "
-                    + RecordFormat.HEADER_LENGTH + " and " + RecordFormat.MAX_RECORD_LENGTH);
+                    + RecordFormat.HEADER_LENGTH + " and " + RecordFormat.MAX_LENGTH);
         }
         this.capacity = capacity & ~7;
         this.buffer = ByteBuffer.allocate(this.capacity).order(ByteOrder.LITTLE_ENDIAN);
