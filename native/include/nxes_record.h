@@ -130,8 +130,14 @@ static inline void nxes_writer_begin(nxes_writer *w, uint8_t *buffer, uint32_t c
 	nxes_store_u64(buffer + NXES_RECORD_OFFSET_MACH_TIME, h->mach_time);
 }
 
-/* Returns the value's address, or NULL (record flagged) when even the field header
- * and minimum_length bytes do not fit. The padding after the value is zeroed. */
+/* A field header as one little-endian word: tag, flags, value length. */
+static inline uint64_t nxes_field_header(uint16_t tag, uint16_t flags, uint32_t length)
+{
+	return (uint64_t)tag | (uint64_t)flags << 16 | (uint64_t)length << 32;
+}
+
+/* Returns the value's address, or NULL (record flagged) when the field does not fit.
+ * The padding after the value is zeroed. */
 static inline uint8_t *nxes_field_open(nxes_writer *w, uint16_t tag, uint16_t flags,
 				       uint32_t length)
 {
@@ -141,9 +147,7 @@ static inline uint8_t *nxes_field_open(nxes_writer *w, uint16_t tag, uint16_t fl
 		return NULL;
 	}
 	uint8_t *field = w->base + w->length;
-	nxes_store_u16(field, tag);
-	nxes_store_u16(field + 2, flags);
-	nxes_store_u32(field + 4, length);
+	nxes_store_u64(field, nxes_field_header(tag, flags, length));
 	/* zero the last word first so the padding is clean whatever the value writes */
 	if (padded != 0)
 		nxes_store_u64(field + NXES_FIELD_HEADER_LENGTH + padded - 8, 0);
@@ -151,33 +155,23 @@ static inline uint8_t *nxes_field_open(nxes_writer *w, uint16_t tag, uint16_t fl
 	return field + NXES_FIELD_HEADER_LENGTH;
 }
 
-static inline void nxes_put_bool(nxes_writer *w, uint16_t tag, bool v)
+/* A value of at most 8 bytes: header word and value word (zero-padded) in two stores. */
+static inline void nxes_put_word(nxes_writer *w, uint16_t tag, uint32_t length, uint64_t value)
 {
-	uint8_t *p = nxes_field_open(w, tag, 0, 1);
-	if (p)
-		*p = v ? 1 : 0;
+	if (w->capacity - w->length < 16) {
+		w->flags |= NXES_RECORD_FLAG_TRUNCATED;
+		return;
+	}
+	uint8_t *field = w->base + w->length;
+	nxes_store_u64(field, nxes_field_header(tag, 0, length));
+	nxes_store_u64(field + 8, value);
+	w->length += 16;
 }
 
-static inline void nxes_put_i32(nxes_writer *w, uint16_t tag, int32_t v)
-{
-	uint8_t *p = nxes_field_open(w, tag, 0, 4);
-	if (p)
-		nxes_store_u32(p, (uint32_t)v);
-}
-
-static inline void nxes_put_u32(nxes_writer *w, uint16_t tag, uint32_t v)
-{
-	uint8_t *p = nxes_field_open(w, tag, 0, 4);
-	if (p)
-		nxes_store_u32(p, v);
-}
-
-static inline void nxes_put_u64(nxes_writer *w, uint16_t tag, uint64_t v)
-{
-	uint8_t *p = nxes_field_open(w, tag, 0, 8);
-	if (p)
-		nxes_store_u64(p, v);
-}
+static inline void nxes_put_bool(nxes_writer *w, uint16_t tag, bool v) { nxes_put_word(w, tag, 1, v ? 1 : 0); }
+static inline void nxes_put_i32(nxes_writer *w, uint16_t tag, int32_t v) { nxes_put_word(w, tag, 4, (uint32_t)v); }
+static inline void nxes_put_u32(nxes_writer *w, uint16_t tag, uint32_t v) { nxes_put_word(w, tag, 4, v); }
+static inline void nxes_put_u64(nxes_writer *w, uint16_t tag, uint64_t v) { nxes_put_word(w, tag, 8, v); }
 
 static inline void nxes_put_timespec(nxes_writer *w, uint16_t tag, int64_t seconds,
 				     int64_t nanoseconds)
@@ -194,6 +188,17 @@ static inline void nxes_put_bytes(nxes_writer *w, uint16_t tag, uint16_t flags,
 				  const void *data, size_t length)
 {
 	uint32_t room = w->capacity - w->length;
+	if (length + NXES_FIELD_HEADER_LENGTH + 7 <= room) { /* the usual case: it fits */
+		uint8_t *field = w->base + w->length;
+		uint32_t n = (uint32_t)length, padded = nxes_align8(n);
+		nxes_store_u64(field, nxes_field_header(tag, flags, n));
+		if (padded != 0) {
+			nxes_store_u64(field + NXES_FIELD_HEADER_LENGTH + padded - 8, 0);
+			memcpy(field + NXES_FIELD_HEADER_LENGTH, data, n);
+		}
+		w->length += NXES_FIELD_HEADER_LENGTH + padded;
+		return;
+	}
 	if (room < NXES_FIELD_HEADER_LENGTH) {
 		w->flags |= NXES_RECORD_FLAG_TRUNCATED;
 		return;

@@ -114,8 +114,10 @@ static inline void place(nxes_ring *ring, uint64_t offset, const uint8_t *record
 	uint8_t *slot = ring->data + offset;
 	memcpy(slot + 4, record + 4, length - 4);
 	nxes_store_relaxed_u32(ring->data + ((offset + length) & ring->mask), 0);
-	/* orders: the body and the terminating zero above before the consumer's acquire of the length */
-	nxes_store_release_u32(slot, length);
+	/* orders: the body and the terminating zero above before the consumer's acquire of the
+	 * length; seq_cst also orders this commit before the producer's load of the sleeping flag
+	 * (Dekker with nxes_ring_wait), so a consumer going to sleep is never missed */
+	nxes_store_seq_cst_u32(slot, length);
 }
 
 bool nxes_ring_publish(nxes_ring *ring, const uint8_t *record, uint32_t length, uint32_t event_type)
@@ -140,8 +142,9 @@ bool nxes_ring_publish(nxes_ring *ring, const uint8_t *record, uint32_t length, 
 		uint8_t *pad = ring->data + offset;
 		nxes_store_u16(pad + NXES_RECORD_OFFSET_FORMAT_VERSION, NXES_RECORD_FORMAT_VERSION);
 		nxes_store_u16(pad + NXES_RECORD_OFFSET_FLAGS, NXES_RECORD_FLAG_PADDING);
-		/* orders: the padding flags and the record placed at the start before the padding's commit */
-		nxes_store_release_u32(pad, (uint32_t)padding);
+		/* orders: the padding flags and the record placed at the start before the padding's
+		 * commit, and that commit before the sleeping flag's load (as in place) */
+		nxes_store_seq_cst_u32(pad, (uint32_t)padding);
 	} else {
 		place(ring, offset, record, length);
 	}
@@ -151,11 +154,10 @@ bool nxes_ring_publish(nxes_ring *ring, const uint8_t *record, uint32_t length, 
 	 * count of bytes written (padding included) */
 	nxes_store_relaxed_u64(AT(ring, NXES_RING_OFFSET_TAIL), tail);
 	nxes_store_relaxed_u64(AT(ring, NXES_RING_OFFSET_WRITTEN_RECORDS), ++ring->written_records);
-	/* orders: the commit above before reading the sleeping flag (pairs with the consumer's
-	 * fence between setting the flag and re-reading the length): one side sees the other */
-	nxes_full_fence();
+	/* orders: after the seq_cst commit above; pairs with the consumer's seq_cst flag store and
+	 * length load in nxes_ring_wait: one of the two sees the other's store */
 	uint32_t *sleeping = (uint32_t *)AT(ring, NXES_RING_OFFSET_SLEEPING);
-	if (nxes_load_relaxed_u32(sleeping) != 0 && nxes_exchange_u32(sleeping, 0) != 0)
+	if (nxes_load_seq_cst_u32(sleeping) != 0 && nxes_exchange_u32(sleeping, 0) != 0)
 		nxes_platform_wake(ring, sleeping);
 	return true;
 }
@@ -203,10 +205,10 @@ int nxes_ring_wait(nxes_ring *ring, uint32_t timeout_ms)
 	if (timeout_ms == 0)
 		return 0;
 	uint32_t *sleeping = (uint32_t *)AT(ring, NXES_RING_OFFSET_SLEEPING);
-	nxes_exchange_u32(sleeping, 1);
-	/* orders: the flag store before re-reading the length (pairs with the producer's fence) */
-	nxes_full_fence();
-	if (!available(ring, head))
+	/* orders: the flag store before re-reading the length (Dekker with nxes_ring_publish's
+	 * seq_cst commit and flag load) */
+	nxes_store_seq_cst_u32(sleeping, 1);
+	if (nxes_load_seq_cst_u32(ring->data + (head & ring->mask)) == 0)
 		nxes_platform_wait(ring, sleeping, 1, timeout_ms);
 	nxes_store_relaxed_u32(sleeping, 0);
 	return available(ring, head) ? 1 : 0;

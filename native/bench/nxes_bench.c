@@ -1,0 +1,189 @@
+/*
+ * nxes_bench: figures for the ring and the flatten path (prints; asserts nothing).
+ *
+ *   flatten+publish   ns per message for exec (10 arguments), open and close, one thread: the
+ *                     work the ES handler does (timed in batches that fit the ring, drained untimed)
+ *   ring throughput   records/s from a producer thread to a consumer thread
+ *   handler path      events/s from the fake-es generator through the real handler block and
+ *                     ring to a consumer thread
+ *
+ * Run: make -C native bench   (BENCH_SECONDS scales the runs; default about 10 s in all)
+ */
+#include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "fake_es.h"
+#include "nxes.h"
+#include "nxes_flatten.h"
+#include "nxes_record.h"
+#include "nxes_ring.h"
+
+static double now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static void ignore(void *context, const uint8_t *record, uint32_t length)
+{
+	(void)context;
+	(void)record;
+	(void)length;
+}
+
+static void flatten_publish(const char *name, uint32_t type, double seconds, uint64_t capacity)
+{
+	void *arena = malloc(FAKE_ES_ARENA_SIZE);
+	const es_message_t *m = fake_es_script(arena, type, 6, 0, NULL);
+	uint8_t *scratch = aligned_alloc(8, NXES_RECORD_MAX_LENGTH);
+	nxes_ring ring;
+	nxes_ring_create(&ring, capacity);
+	uint32_t length = nxes_flatten(m, scratch, NXES_RECORD_MAX_LENGTH);
+	uint32_t batch = (uint32_t)(capacity / (length + 8)) / 2;
+	double timed = 0, flatten_only = 0;
+	uint64_t messages = 0;
+	double end = now() + seconds;
+	while (now() < end) {
+		double start = now();
+		for (uint32_t i = 0; i < batch; i++) {
+			uint32_t n = nxes_flatten(m, scratch, NXES_RECORD_MAX_LENGTH);
+			nxes_ring_publish(&ring, scratch, n, type);
+		}
+		timed += now() - start;
+		messages += batch;
+		nxes_ring_read(&ring, ignore, NULL, UINT32_MAX);
+		start = now();
+		for (uint32_t i = 0; i < batch / 4; i++)
+			nxes_flatten(m, scratch, NXES_RECORD_MAX_LENGTH);
+		flatten_only += (now() - start) / (batch / 4) * batch;
+	}
+	printf("flatten+publish %-5s %4u-byte record, %2llu MiB ring: %6.1f ns/message (flatten alone %5.1f ns), dropped %llu\n", name,
+	       length, (unsigned long long)(capacity >> 20), timed / (double)messages * 1e9, flatten_only / (double)messages * 1e9,
+	       (unsigned long long)nxes_ring_counter(&ring, NXES_RING_OFFSET_DROPPED_RECORDS));
+	nxes_ring_destroy(&ring);
+	free(scratch);
+	free(arena);
+}
+
+static nxes_ring shared;
+static uint64_t to_send;
+static uint32_t record_length;
+static atomic_int producing;
+static uint32_t spins_before_sleep = 100;
+
+static void *producer(void *unused)
+{
+	(void)unused;
+	uint8_t record[NXES_RECORD_MAX_LENGTH / 64];
+	memset(record, 0, sizeof record);
+	nxes_store_u32(record, record_length);
+	nxes_store_u16(record + 4, NXES_RECORD_FORMAT_VERSION);
+	for (uint64_t i = 0; i < to_send;) {
+		if (nxes_ring_publish(&shared, record, record_length, 10))
+			i++;
+		else
+			sched_yield(); /* the bench counts sends; the drops this causes are retried */
+	}
+	atomic_store(&producing, 0);
+	return NULL;
+}
+
+static void ring_throughput(uint32_t length, uint64_t count)
+{
+	nxes_ring_create(&shared, NXES_RING_DEFAULT_CAPACITY);
+	to_send = count;
+	record_length = length;
+	atomic_store(&producing, 1);
+	pthread_t thread;
+	double start = now();
+	pthread_create(&thread, NULL, producer, NULL);
+	uint64_t read = 0;
+	uint32_t idle = 0;
+	while (read < count) {
+		uint32_t n = nxes_ring_read(&shared, ignore, NULL, 4096);
+		read += n;
+		if (n == 0 && ++idle > spins_before_sleep) {
+			nxes_ring_wait(&shared, 1);
+			idle = 0;
+		} else if (n == 0) {
+			sched_yield();
+		}
+	}
+	double elapsed = now() - start;
+	pthread_join(thread, NULL);
+	printf("ring throughput %4u-byte records, 2 threads: %6.1f M records/s (%5.2f GB/s)\n", length,
+	       (double)count / elapsed / 1e6, (double)count * length / elapsed / 1e9);
+	nxes_ring_destroy(&shared);
+}
+
+typedef struct {
+	nxes_client *client;
+	uint64_t expected;
+	uint64_t read;
+} consumer_job;
+
+static void *consume(void *argument)
+{
+	consumer_job *job = argument;
+	nxes_ring view;
+	nxes_ring_attach(&view, nxes_ring_address(job->client));
+	uint32_t idle = 0;
+	while (job->read < job->expected) {
+		uint32_t n = nxes_ring_read(&view, ignore, NULL, 4096);
+		job->read += n;
+		if (n == 0 && ++idle > 100) {
+			if (nxes_ring_wait(&view, 50) == 0 && job->read + nxes_dropped_records(job->client) >= job->expected)
+				break;
+			idle = 0;
+		}
+	}
+	return NULL;
+}
+
+static void handler_path(const char *name, uint32_t type, uint64_t count)
+{
+	int32_t error;
+	char message[512];
+	nxes_client *client = nxes_open(0, &error, message, sizeof message);
+	if (type == 0)
+		nxes_subscribe_all(client);
+	else
+		nxes_subscribe(client, type);
+	consumer_job job = { .client = client, .expected = count };
+	pthread_t thread;
+	pthread_create(&thread, NULL, consume, &job);
+	double start = now();
+	uint64_t delivered = type == 0 ? fake_es_generate_mixed(6, count) : fake_es_generate(type, 6, count);
+	pthread_join(thread, NULL);
+	double elapsed = now() - start;
+	printf("handler path    %-6s generator -> flatten -> ring -> consumer: %6.2f M events/s, %llu delivered, %llu read, %llu dropped\n",
+	       name, (double)delivered / elapsed / 1e6, (unsigned long long)delivered, (unsigned long long)job.read,
+	       (unsigned long long)nxes_dropped_records(client));
+	nxes_close(client);
+}
+
+int main(void)
+{
+	double seconds = getenv("BENCH_SECONDS") ? atof(getenv("BENCH_SECONDS")) : 1.0;
+	uint64_t capacities[2] = { NXES_RING_DEFAULT_CAPACITY, 1u << 20 };
+	for (int i = 0; i < 2; i++) {
+		flatten_publish("exec", ES_EVENT_TYPE_NOTIFY_EXEC, seconds / 2, capacities[i]);
+		flatten_publish("open", ES_EVENT_TYPE_NOTIFY_OPEN, seconds / 2, capacities[i]);
+		flatten_publish("close", ES_EVENT_TYPE_NOTIFY_CLOSE, seconds / 2, capacities[i]);
+	}
+	uint64_t count = (uint64_t)(40e6 * seconds);
+	if (getenv("BENCH_SPINS"))
+		spins_before_sleep = (uint32_t)atoi(getenv("BENCH_SPINS"));
+	ring_throughput(64, count);
+	ring_throughput(256, count / 2);
+	handler_path("open", ES_EVENT_TYPE_NOTIFY_OPEN, count / 8);
+	handler_path("exec", ES_EVENT_TYPE_NOTIFY_EXEC, count / 16);
+	handler_path("mixed", 0, count / 8);
+	return 0;
+}
