@@ -140,6 +140,7 @@ static int read_options(const char *home, JavaVMOption *options, int count)
 
 static void *run_java(void *unused)
 {
+	(void)unused;
 	char home[PATH_MAX];
 	if (find_home(home, sizeof home) != 0) {
 		fail("cannot find the directory this executable is in (%s)", strerror(errno));
