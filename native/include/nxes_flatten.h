@@ -18,6 +18,14 @@ enum { NXES_EVENT_COUNT = 0
  * and returns the record length. Runs on the ES handler thread: no lock, no allocation, no
  * syscall; reads no member above msg->version. Unknown event types get header and process only. */
 uint32_t nxes_flatten(const es_message_t *msg, uint8_t *buffer, uint32_t capacity);
+/* The same without writing the length word (bytes 0-3), for a record written in place in the
+ * ring, where the length is the commit word that nxes_ring_commit stores last. */
+uint32_t nxes_flatten_unpublished(const es_message_t *msg, uint8_t *buffer, uint32_t capacity);
+
+/* The handler's whole work: flatten msg into the ring (in place when there is room for any
+ * record, else through scratch, NXES_RECORD_MAX_LENGTH bytes) or count it dropped. */
+struct nxes_ring;
+void nxes_handle_message(struct nxes_ring *ring, uint8_t *scratch, const es_message_t *msg);
 
 
 #endif

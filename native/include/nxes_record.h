@@ -119,7 +119,7 @@ static inline void nxes_writer_begin(nxes_writer *w, uint8_t *buffer, uint32_t c
 	w->capacity = capacity & ~7u;
 	w->length = NXES_RECORD_HEADER_LENGTH;
 	w->flags = 0;
-	nxes_store_u32(buffer + NXES_RECORD_OFFSET_LENGTH, 0);
+	/* the length word is left alone until finish: in the ring it is the commit word */
 	nxes_store_u16(buffer + NXES_RECORD_OFFSET_FORMAT_VERSION, NXES_RECORD_FORMAT_VERSION);
 	nxes_store_u16(buffer + NXES_RECORD_OFFSET_FLAGS, 0);
 	nxes_store_u32(buffer + NXES_RECORD_OFFSET_EVENT_TYPE, h->event_type);
@@ -286,12 +286,19 @@ static inline void nxes_list_close(nxes_writer *w, nxes_list *l)
 	w->length = aligned;
 }
 
-/* Stores length and flags; returns the record length (a multiple of 8). */
-static inline uint32_t nxes_writer_finish(nxes_writer *w)
+/* Stores the flags; returns the record length (a multiple of 8). The length word is not
+ * written: a record written in place in the ring is committed by nxes_ring_commit. */
+static inline uint32_t nxes_writer_finish_unpublished(nxes_writer *w)
 {
 	nxes_store_u16(w->base + NXES_RECORD_OFFSET_FLAGS, w->flags);
-	nxes_store_u32(w->base + NXES_RECORD_OFFSET_LENGTH, w->length);
 	return w->length;
+}
+
+/* Stores flags and length; returns the record length (a multiple of 8). */
+static inline uint32_t nxes_writer_finish(nxes_writer *w)
+{
+	nxes_store_u32(w->base + NXES_RECORD_OFFSET_LENGTH, w->length);
+	return nxes_writer_finish_unpublished(w);
 }
 
 #endif

@@ -91,6 +91,13 @@ size_t nxes_ring_region_size(const nxes_ring *ring);
  * Wait-free: no lock, no allocation; one futex wake syscall only when the consumer sleeps. */
 bool nxes_ring_publish(nxes_ring *ring, const uint8_t *record, uint32_t length, uint32_t event_type);
 
+/* Producer, zero-copy: the contiguous free bytes at the tail (at most max_length, rounded down
+ * to 8), for writing a record in place; 0 when there are none. The record is then committed with
+ * nxes_ring_commit, or abandoned by not committing it. Falls back to nxes_ring_publish when the
+ * record needs more room than was offered (it may fit after the wrap). */
+uint32_t nxes_ring_claim(nxes_ring *ring, uint8_t **at, uint32_t max_length);
+void nxes_ring_commit(nxes_ring *ring, uint32_t length);
+
 /* Consumer side, for C tests and benchmarks (the Java reader does the same). Calls handler for up
  * to limit records and then releases the space; returns the number of records read. */
 typedef void (*nxes_record_handler)(void *context, const uint8_t *record, uint32_t length);

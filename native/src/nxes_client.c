@@ -118,6 +118,21 @@ const char *nxes_error_message(int32_t error)
 	}
 }
 
+void nxes_handle_message(nxes_ring *ring, uint8_t *scratch, const es_message_t *msg)
+{
+	/* flatten straight into the ring when the free space before the wrap is large enough for
+	 * any record; otherwise (near the wrap, or a nearly full ring) through the scratch buffer,
+	 * which pads at the wrap or counts the drop */
+	uint8_t *at;
+	uint32_t room = nxes_ring_claim(ring, &at, NXES_RECORD_MAX_LENGTH);
+	if (room == NXES_RECORD_MAX_LENGTH) {
+		nxes_ring_commit(ring, nxes_flatten_unpublished(msg, at, room));
+		return;
+	}
+	uint32_t length = nxes_flatten(msg, scratch, NXES_RECORD_MAX_LENGTH);
+	nxes_ring_publish(ring, scratch, length, (uint32_t)msg->event_type);
+}
+
 static void fail(int32_t code, int32_t *error, char *message, size_t message_size)
 {
 	if (error != NULL)
@@ -155,8 +170,7 @@ nxes_client *nxes_open_with(const nxes_es_api *api, uint64_t ring_capacity, int3
 	uint8_t *scratch = client->scratch;
 	es_handler_block_t handler = ^(es_client_t *es, const es_message_t *msg) {
 		(void)es;
-		uint32_t length = nxes_flatten(msg, scratch, NXES_RECORD_MAX_LENGTH);
-		nxes_ring_publish(ring, scratch, length, (uint32_t)msg->event_type);
+		nxes_handle_message(ring, scratch, msg);
 	};
 	es_new_client_result_t result = api->new_client(&client->es, handler);
 	if (result != ES_NEW_CLIENT_RESULT_SUCCESS) {

@@ -432,7 +432,7 @@ static const nxes_flattener flatteners[NXES_EVENT_TYPE_SLOTS] = {
 
 _Static_assert(NXES_EVENT_COUNT == 51, "im_maces documents 51 NotifyEvents");
 
-uint32_t nxes_flatten(const es_message_t *m, uint8_t *buffer, uint32_t capacity)
+static inline uint32_t flatten(const es_message_t *m, uint8_t *buffer, uint32_t capacity, bool store_length)
 {
 	uint32_t version = m->version;
 	nxes_record_header header = {
@@ -451,5 +451,15 @@ uint32_t nxes_flatten(const es_message_t *m, uint8_t *buffer, uint32_t capacity)
 	uint32_t type = (uint32_t)m->event_type;
 	if (type < NXES_EVENT_TYPE_SLOTS && flatteners[type] != NULL)
 		flatteners[type](&w, m);
-	return nxes_writer_finish(&w);
+	return store_length ? nxes_writer_finish(&w) : nxes_writer_finish_unpublished(&w);
+}
+
+uint32_t nxes_flatten(const es_message_t *m, uint8_t *buffer, uint32_t capacity)
+{
+	return flatten(m, buffer, capacity, true);
+}
+
+uint32_t nxes_flatten_unpublished(const es_message_t *m, uint8_t *buffer, uint32_t capacity)
+{
+	return flatten(m, buffer, capacity, false);
 }

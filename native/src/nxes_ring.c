@@ -120,6 +120,21 @@ static inline void place(nxes_ring *ring, uint64_t offset, const uint8_t *record
 	nxes_store_seq_cst_u32(slot, length);
 }
 
+/* After a commit: the tail, the counters, and a wake-up if the consumer sleeps. */
+static inline void committed(nxes_ring *ring, uint64_t tail)
+{
+	ring->tail = tail;
+	/* the consumer follows lengths, not these: relaxed, for monitoring; tail is also the
+	 * count of bytes written (padding included) */
+	nxes_store_relaxed_u64(AT(ring, NXES_RING_OFFSET_TAIL), tail);
+	nxes_store_relaxed_u64(AT(ring, NXES_RING_OFFSET_WRITTEN_RECORDS), ++ring->written_records);
+	/* orders: after the seq_cst commit; pairs with the consumer's seq_cst flag store and
+	 * length load in nxes_ring_wait: one of the two sees the other's store */
+	uint32_t *sleeping = (uint32_t *)AT(ring, NXES_RING_OFFSET_SLEEPING);
+	if (nxes_load_seq_cst_u32(sleeping) != 0 && nxes_exchange_u32(sleeping, 0) != 0)
+		nxes_platform_wake(ring, sleeping);
+}
+
 bool nxes_ring_publish(nxes_ring *ring, const uint8_t *record, uint32_t length, uint32_t event_type)
 {
 	if (length < 8 || (length & 7u) != 0 || (uint64_t)length + 8 > ring->capacity)
@@ -148,18 +163,38 @@ bool nxes_ring_publish(nxes_ring *ring, const uint8_t *record, uint32_t length, 
 	} else {
 		place(ring, offset, record, length);
 	}
-	tail += padding + length;
-	ring->tail = tail;
-	/* the consumer follows lengths, not these: relaxed, for monitoring; tail is also the
-	 * count of bytes written (padding included) */
-	nxes_store_relaxed_u64(AT(ring, NXES_RING_OFFSET_TAIL), tail);
-	nxes_store_relaxed_u64(AT(ring, NXES_RING_OFFSET_WRITTEN_RECORDS), ++ring->written_records);
-	/* orders: after the seq_cst commit above; pairs with the consumer's seq_cst flag store and
-	 * length load in nxes_ring_wait: one of the two sees the other's store */
-	uint32_t *sleeping = (uint32_t *)AT(ring, NXES_RING_OFFSET_SLEEPING);
-	if (nxes_load_seq_cst_u32(sleeping) != 0 && nxes_exchange_u32(sleeping, 0) != 0)
-		nxes_platform_wake(ring, sleeping);
+	committed(ring, tail + padding + length);
 	return true;
+}
+
+uint32_t nxes_ring_claim(nxes_ring *ring, uint8_t **at, uint32_t max_length)
+{
+	uint64_t tail = ring->tail;
+	uint64_t offset = tail & ring->mask;
+	uint64_t room = ring->capacity - (tail - ring->head_cache);
+	if (room < max_length + 8u) {
+		/* orders: as in nxes_ring_publish */
+		ring->head_cache = nxes_load_acquire_u64(AT(ring, NXES_RING_OFFSET_HEAD));
+		room = ring->capacity - (tail - ring->head_cache);
+	}
+	room = room < 8 ? 0 : room - 8; /* the terminating zero word stays free */
+	if (room > ring->capacity - offset)
+		room = ring->capacity - offset;
+	if (room > max_length)
+		room = max_length;
+	*at = ring->data + offset;
+	return (uint32_t)room & ~7u;
+}
+
+void nxes_ring_commit(nxes_ring *ring, uint32_t length)
+{
+	uint64_t tail = ring->tail;
+	uint8_t *slot = ring->data + (tail & ring->mask);
+	nxes_store_relaxed_u32(ring->data + ((tail + length) & ring->mask), 0);
+	/* orders: the record written in place and the terminating zero before the consumer's
+	 * acquire of the length; seq_cst for the sleeping flag, as in place() */
+	nxes_store_seq_cst_u32(slot, length);
+	committed(ring, tail + length);
 }
 
 static inline uint64_t consumer_head(nxes_ring *ring)

@@ -8,6 +8,7 @@
 #include "nxes_record.h"
 #include "nxes_ring.h"
 #include "nxes_test.h"
+#include "record_text.h"
 
 typedef struct {
 	uint32_t records;
@@ -174,6 +175,47 @@ static void should_count_drops_per_type_when_the_ring_is_full(void)
 	nxes_close(client);
 }
 
+typedef struct {
+	uint64_t next_seq;
+	uint64_t bad;
+	uint64_t records;
+} in_order;
+
+static void check_in_order(void *context, const uint8_t *record, uint32_t length)
+{
+	in_order *o = context;
+	uint64_t seq;
+	memcpy(&seq, record + NXES_RECORD_OFFSET_SEQ_NUM, 8);
+	const char *error;
+	char *text = nxes_record_to_text(record, length, &error);
+	if (seq != o->next_seq || text == NULL || strstr(text, "FILE_PATH") == NULL)
+		o->bad++;
+	free(text);
+	o->next_seq++;
+	o->records++;
+}
+
+/* With a 1 MiB ring the handler writes in place while 256 KiB fit before the wrap and through
+ * the scratch buffer near it; both must give the same, intact records in order. */
+static void should_write_in_place_and_through_scratch_alike_across_wraps(void)
+{
+	fake_es_reset();
+	nxes_client *client = open_client(1u << 20);
+	nxes_subscribe(client, ES_EVENT_TYPE_NOTIFY_OPEN);
+	nxes_ring view;
+	CHECK(nxes_ring_attach(&view, nxes_ring_address(client)) == 0);
+	in_order o = { 0 };
+	for (int round = 0; round < 20; round++) {
+		CHECK_EQ_U64(1000, fake_es_generate(ES_EVENT_TYPE_NOTIFY_OPEN, 10, 1000));
+		nxes_ring_read(&view, check_in_order, &o, UINT32_MAX);
+	}
+	CHECK_EQ_U64(20000, o.records);
+	CHECK_EQ_U64(0, o.bad);
+	CHECK_EQ_U64(0, nxes_dropped_records(client));
+	CHECK(nxes_written_bytes(client) > 5u * (1u << 20)); /* wrapped several times */
+	nxes_close(client);
+}
+
 static void should_stop_delivering_after_close(void)
 {
 	fake_es_reset();
@@ -202,6 +244,7 @@ int main(void)
 	RUN(should_mute_its_own_process);
 	RUN(should_explain_how_to_fix_each_es_new_client_failure);
 	RUN(should_count_drops_per_type_when_the_ring_is_full);
+	RUN(should_write_in_place_and_through_scratch_alike_across_wraps);
 	RUN(should_stop_delivering_after_close);
 	RUN(should_describe_its_layout);
 	free(arena);

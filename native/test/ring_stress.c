@@ -1,6 +1,7 @@
 /*
  * ring_stress COUNT [STEPS]: one producer and one consumer thread move COUNT records of varied length
- * (24 to 24 + 8 * (STEPS - 1) bytes, STEPS <= 29)
+ * (24 to 24 + 8 * (STEPS - 1) bytes, STEPS <= 29), half of them published by copy, half written in
+ * place (nxes_ring_claim/commit)
  * through a small ring; every record carries its sequence number and a body derived from it.
  * Run under ThreadSanitizer by `make test`. Exact accounting: written + dropped == COUNT and
  * the consumer sees exactly the written ones, in order, every body word intact.
@@ -40,6 +41,15 @@ static void *produce(void *unused)
 		for (uint32_t w = 1; w < (length - 8) / 8; w++) {
 			uint64_t v = mix(i * 31 + w);
 			memcpy(record + 8 + 8 * w, &v, 8);
+		}
+		if (i & 1) {
+			/* every other record written in place, as the ES handler does when there is room */
+			uint8_t *at;
+			if (nxes_ring_claim(&ring, &at, length) == length) {
+				memcpy(at + 4, record + 4, length - 4);
+				nxes_ring_commit(&ring, length);
+				continue;
+			}
 		}
 		while (!nxes_ring_publish(&ring, record, length, (uint32_t)(i & 7))) {
 			/* exact accounting of drops is checked by ring_test; here nothing may be lost */

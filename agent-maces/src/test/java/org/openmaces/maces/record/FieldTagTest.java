@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,6 +32,15 @@ class FieldTagTest {
             java.add(tag.code() + " " + tag.name() + " " + tag.kind().name() + " " + tag.esMember());
         }
         assertEquals(catalog, java, "FieldTag must list nxes_fields.def's rows, in order");
+    }
+
+    @Test
+    void shouldBeDocumentedInTheRecordFormat() throws IOException {
+        String format = Files.readString(Fixtures.nativeTree().resolve("RECORD_FORMAT.md"));
+        for (FieldTag tag : FieldTag.values()) {
+            assertTrue(format.contains("| `" + String.format("0x%04x", tag.code()) + "` | `" + tag.name() + "` | "
+                    + tag.kind().name() + " |"), () -> tag + " is missing from RECORD_FORMAT.md's field table");
+        }
     }
 
     @Test
