@@ -5,14 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openmaces.maces.record.FieldTag;
 import org.openmaces.maces.record.RecordDecoder;
+import org.openmaces.maces.ring.BackoffIdleStrategy;
 import org.openmaces.maces.ring.RingDescriptor;
 import org.openmaces.maces.ring.RingReader;
 
@@ -112,6 +117,42 @@ class NativeClientTest {
             Thread.sleep(50);
             FakeEs.INSTANCE.fake_es_generate(CLOSE, 10, 1);
             assertTrue(waiting.get(5, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void shouldCostAlmostNoCpuWhileIdleAndWakeForTheNextRecord() throws Exception {
+        try (NativeClient client = NativeClient.open(0)) {
+            client.subscribe(OPEN);
+            RingReader reader = new RingReader(client.ringRegion());
+            BackoffIdleStrategy idle = BackoffIdleStrategy.waitingOn(client);
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            AtomicLong cpuNanos = new AtomicLong();
+            AtomicLong wokeAt = new AtomicLong();
+            CountDownLatch idleMeasured = new CountDownLatch(1);
+            Thread readerThread = new Thread(() -> {
+                long cpuStart = threads.getCurrentThreadCpuTime();
+                long idleUntil = System.nanoTime() + 1_000_000_000L;
+                int read = 0;
+                while (read == 0) {
+                    read = reader.read((buffer, offset, length) -> wokeAt.set(System.nanoTime()), 100);
+                    if (System.nanoTime() > idleUntil && idleMeasured.getCount() > 0) {
+                        cpuNanos.set(threads.getCurrentThreadCpuTime() - cpuStart);
+                        idleMeasured.countDown();
+                    }
+                    idle.idle(read);
+                }
+            });
+            readerThread.start();
+            assertTrue(idleMeasured.await(10, TimeUnit.SECONDS));
+            long publishedAt = System.nanoTime();
+            FakeEs.INSTANCE.fake_es_generate(OPEN, 10, 1);
+            readerThread.join(5000);
+            double cpuShare = cpuNanos.get() / 1e9;
+            System.out.printf("idle reader: %.2f%% of a CPU over 1 s; woke %.3f ms after the event was posted%n",
+                    cpuShare * 100, (wokeAt.get() - publishedAt) / 1e6);
+            assertTrue(cpuShare < 0.05, "an idle reader sleeps on the shim: " + cpuShare * 100 + "% CPU");
+            assertTrue(wokeAt.get() > 0, "the reader woke for the record");
         }
     }
 
