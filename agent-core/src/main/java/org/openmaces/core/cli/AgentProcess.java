@@ -135,8 +135,8 @@ public final class AgentProcess {
     }
 
     /**
-     * SIGHUP: reads the configuration again; when it is valid, stops the running configuration (saving
-     * queues) and starts the new one; otherwise logs every problem and keeps running as before.
+     * SIGHUP: reads the configuration again; when it has no error at all, stops the running configuration
+     * (saving queues) and starts the new one; otherwise logs every problem and keeps running as before.
      *
      * @return true when the new configuration is running
      */
@@ -146,12 +146,13 @@ public final class AgentProcess {
                 return false;
             }
             LOG.info("reloading the configuration from {}", configFile);
+            // Strict whatever IgnoreErrors says: a reload must not silently leave out a module that runs now.
             Diagnostics diagnostics = new Diagnostics();
-            AgentConfiguration configuration = loader.load(configFile, false, diagnostics);
+            AgentConfiguration configuration = loader.load(configFile, true, diagnostics);
             AgentRuntime candidate = null;
             if (configuration != null) {
                 candidate = new AgentRuntime(configuration, language.get(), options);
-                if (!candidate.assemble(diagnostics, !configuration.globals().ignoreErrors())) {
+                if (!candidate.assemble(diagnostics, true)) {
                     candidate = null;
                 }
             }

@@ -70,7 +70,8 @@ public final class AgentRuntime {
     private final QueueStore queueStore;
     private boolean assembled;
     private volatile boolean running;
-    private int runningInputs;
+    /** Inputs still producing; not guarded by this object's lock, which stop() holds while joining inputs. */
+    private final java.util.concurrent.atomic.AtomicInteger runningInputs = new java.util.concurrent.atomic.AtomicInteger();
 
     public AgentRuntime(AgentConfiguration configuration, Language language, RuntimeOptions options) {
         this.configuration = configuration;
@@ -235,11 +236,8 @@ public final class AgentRuntime {
             stop();
             throw new RuntimeFailure("no input module could start; see the errors above");
         }
-        synchronized (this) {
-            runningInputs = (int) inputs;
-            if (runningInputs == 0) {
-                inputsEnded.countDown();
-            }
+        if (runningInputs.addAndGet((int) inputs) <= 0) {
+            inputsEnded.countDown();
         }
         LOG.info("nxlog-compatible agent started: {} module instances, {} routes", activeNodes.size(), activeRoutes.size());
     }
@@ -393,9 +391,8 @@ public final class AgentRuntime {
         }
     }
 
-    private synchronized void inputEnded() {
-        runningInputs--;
-        if (runningInputs <= 0) {
+    private void inputEnded() {
+        if (runningInputs.decrementAndGet() <= 0) {
             inputsEnded.countDown();
         }
     }

@@ -32,6 +32,8 @@ public final class CollectingOutput implements ModuleProvider {
         /** Remaining flushes that fail before one succeeds. */
         public final AtomicInteger failuresLeft = new AtomicInteger();
         private final List<LogRecord> unflushed = new ArrayList<>();
+        /** Slows every flush down, to keep an unlimited generator from filling memory. */
+        public volatile long delayMillisPerFlush;
 
         public synchronized List<LogRecord> records() {
             return new ArrayList<>(records);
@@ -65,6 +67,13 @@ public final class CollectingOutput implements ModuleProvider {
         }
 
         void flush() throws IOException {
+            if (delayMillisPerFlush > 0) {
+                try {
+                    Thread.sleep(delayMillisPerFlush);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             synchronized (this) {
                 if (failuresLeft.get() > 0) {
                     failuresLeft.decrementAndGet();

@@ -227,11 +227,13 @@ public final class PersistentQueue implements RecordQueue {
                             }
                         }
                     }
+                    // A record cut short at the end of the newest file is what a crash while writing leaves;
+                    // damage elsewhere can look the same, so the discarded bytes are kept aside either way.
                     boolean tail = index.equals(segments.lastKey()) && damage.startsWith("partly written");
                     if (tail) {
+                        Path aside = repair(path, channel, offset);
                         LOG.warn("persistent queue {}: discarded a partly written record at the end of {} (the agent"
-                                + " stopped while writing it)", directory, path);
-                        channel.truncate(offset);
+                                + " stopped while writing it); the file as it was is kept as {}", directory, path, aside);
                         discarded++;
                     } else {
                         Path aside = repair(path, channel, offset);
