@@ -311,7 +311,8 @@ public final class Lexer {
             current++;
         }
         String word = text.substring(start, current);
-        TokenKind keyword = KEYWORDS.get(word.toLowerCase(Locale.ROOT));
+        // A word before '->' is an instance name even when it spells a keyword: '<Input in>' is common.
+        TokenKind keyword = peek(0) == '-' && peek(1) == '>' ? null : KEYWORDS.get(word.toLowerCase(Locale.ROOT));
         if (keyword == TokenKind.TRUE) {
             add(keyword, Boolean.TRUE);
         } else if (keyword == TokenKind.FALSE) {

@@ -161,7 +161,7 @@ public final class Parser {
 
     private Statement assignment() {
         Token field = advance();
-        Token equals = advance();
+        advance();
         if (check(TokenKind.SEMICOLON) || check(TokenKind.END)) {
             throw error(peek(), "assignment needs a value after '='");
         }
@@ -171,7 +171,7 @@ public final class Parser {
         }
         consume(TokenKind.SEMICOLON, "expected ';' after the assignment");
         return new Statement.Assignment(new Expression.Field((String) field.value(), isBraced(field), field.offset()),
-                value, equals.offset());
+                value, field.offset());
     }
 
     private Statement expressionStatement() {
