@@ -84,7 +84,7 @@ public final class Compiler implements BuildContext {
         SourceLocation start = null;
         boolean dropped = false;
         for (SourceText text : sources) {
-            Program program = Parser.parseStatements(text, settings.localZone(), diagnostics);
+            Program program = Parser.parseStatements(text, conversions.parseZone(), diagnostics);
             source = text;
             if (start == null) {
                 start = SourceLocation.of(text, 0);
@@ -109,7 +109,7 @@ public final class Compiler implements BuildContext {
     /** Null when there are errors. */
     public CompiledExpression compileExpression(SourceText text) {
         int errorsBefore = diagnostics.errorCount();
-        Expression expression = Parser.parseExpression(text, settings.localZone(), diagnostics);
+        Expression expression = Parser.parseExpression(text, conversions.parseZone(), diagnostics);
         if (expression == null) {
             return null;
         }
