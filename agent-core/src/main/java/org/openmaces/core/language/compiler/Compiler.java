@@ -485,6 +485,13 @@ public final class Compiler implements BuildContext {
         }
         callOffset = call.offset();
         Candidate chosen = matching.get(0);
+        boolean ownInstance = call.instance() == null ? chosen.visibility == Visibility.PRIVATE
+                : scope.instanceName().equals(call.instance());
+        if (chosen.builtin == null && !ownInstance) {
+            // An extension's procedure (parse_json(), parse_syslog()) may set any field: unknown-field lint
+            // would only produce false alarms.
+            lint.fieldsMaySetElsewhere();
+        }
         ValueType[] checks = chosen.checks(types);
         if (chosen.builtin != null) {
             ExpressionNode node = chosen.builtin.factory().create(this, location, arguments, checks);
@@ -516,10 +523,12 @@ public final class Compiler implements BuildContext {
         final boolean varargs;
         final ValueType returnType;
         final Invokers.InvokerN invoker;
+        final Visibility visibility;
 
         private Candidate(org.openmaces.core.language.compiler.Builtin builtin, List<ValueType> parameters,
-                          boolean varargs, ValueType returnType, Invokers.InvokerN invoker) {
+                          boolean varargs, ValueType returnType, Invokers.InvokerN invoker, Visibility visibility) {
             this.builtin = builtin;
+            this.visibility = visibility;
             this.parameters = parameters.toArray(new ValueType[0]);
             this.varargs = varargs;
             this.returnType = returnType;
@@ -527,12 +536,13 @@ public final class Compiler implements BuildContext {
         }
 
         static Candidate of(org.openmaces.core.language.compiler.Builtin builtin) {
-            return new Candidate(builtin, builtin.parameters(), builtin.varargs(), builtin.returnType(), null);
+            return new Candidate(builtin, builtin.parameters(), builtin.varargs(), builtin.returnType(), null,
+                    Visibility.GLOBAL);
         }
 
         static Candidate of(FunctionDefinition function) {
             return new Candidate(null, function.parameterTypes(), function.varargs(), function.returnType(),
-                    (context, values) -> function.body().call(context, values));
+                    (context, values) -> function.body().call(context, values), function.visibility());
         }
 
         static Candidate of(ProcedureDefinition procedure) {
@@ -540,7 +550,7 @@ public final class Compiler implements BuildContext {
                     (context, values) -> {
                         procedure.body().call(context, values);
                         return null;
-                    });
+                    }, procedure.visibility());
         }
 
         ValueType declared(int index) {

@@ -26,6 +26,7 @@ final class Lint {
     private final Set<String> assigned = new HashSet<>();
     private final Map<String, Read> firstReads = new LinkedHashMap<>();
     private boolean noRecordReported;
+    private boolean fieldsMaySetElsewhere;
 
     Lint(CompilationScope scope, Diagnostics diagnostics) {
         this.scope = scope;
@@ -43,6 +44,11 @@ final class Lint {
         assigned.add(name.toLowerCase(Locale.ROOT));
     }
 
+    /** The program calls another module's function or procedure, which may set fields of its own. */
+    void fieldsMaySetElsewhere() {
+        fieldsMaySetElsewhere = true;
+    }
+
     void unreachable(SourceText source, int offset) {
         diagnostics.warning(source, offset, "unreachable code: the record was dropped by drop() before this statement");
     }
@@ -58,7 +64,7 @@ final class Lint {
     /** Reports reads of unknown fields; call once the whole program was compiled. */
     void finish() {
         List<FieldSpec> known = scope.knownFields();
-        if (known.isEmpty() || !scope.hasRecord()) {
+        if (known.isEmpty() || !scope.hasRecord() || fieldsMaySetElsewhere) {
             firstReads.clear();
             return;
         }
