@@ -558,8 +558,8 @@ public final class Compiler implements BuildContext {
         }
 
         boolean accepts(ValueType[] types) {
-            if (types.length < (varargs ? parameters.length - 1 : parameters.length)
-                    || (!varargs && types.length > parameters.length)) {
+            // A varargs parameter is required once and repeats (FunctionDefinition's contract).
+            if (types.length < parameters.length || (!varargs && types.length > parameters.length)) {
                 return false;
             }
             for (int i = 0; i < types.length; i++) {
