@@ -5,13 +5,14 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.openmaces.core.config.AgentConfiguration;
 import org.openmaces.core.config.ConfigurationLoader;
 import org.openmaces.core.config.GlobalSettings;
 import org.openmaces.core.language.Diagnostic;
 import org.openmaces.core.language.Diagnostics;
 import org.openmaces.core.language.Language;
+import org.openmaces.core.language.LanguageSettings;
 import org.openmaces.core.logging.AgentLogging;
 import org.openmaces.core.runtime.AgentRuntime;
 import org.openmaces.core.runtime.RuntimeOptions;
@@ -32,7 +33,7 @@ public final class AgentProcess {
     private final Path configFile;
     private final boolean foreground;
     private final ConfigurationLoader loader;
-    private final Supplier<Language> language;
+    private final Function<LanguageSettings, Language> language;
     private final RuntimeOptions options;
     private final PrintStream errorStream;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
@@ -41,7 +42,7 @@ public final class AgentProcess {
     private GlobalSettings globals;
     private Path pidFile;
 
-    public AgentProcess(Path configFile, boolean foreground, ConfigurationLoader loader, Supplier<Language> language,
+    public AgentProcess(Path configFile, boolean foreground, ConfigurationLoader loader, Function<LanguageSettings, Language> language,
                         RuntimeOptions options, PrintStream errorStream) {
         this.configFile = configFile;
         this.foreground = foreground;
@@ -57,7 +58,7 @@ public final class AgentProcess {
         AgentConfiguration configuration = loader.load(configFile, true, diagnostics);
         boolean ok = configuration != null;
         if (ok) {
-            AgentRuntime candidate = new AgentRuntime(configuration, language.get(), options.withVerifyOnly(true));
+            AgentRuntime candidate = new AgentRuntime(configuration, language, options.withVerifyOnly(true));
             ok = candidate.assemble(diagnostics, true);
         }
         print(diagnostics, errorStream);
@@ -90,7 +91,7 @@ public final class AgentProcess {
         }
         AgentRuntime started;
         synchronized (lifecycle) {
-            AgentRuntime candidate = new AgentRuntime(configuration, language.get(), options);
+            AgentRuntime candidate = new AgentRuntime(configuration, language, options);
             boolean assembled = candidate.assemble(diagnostics, !configuration.globals().ignoreErrors());
             logDiagnostics(diagnostics);
             if (!assembled) {
@@ -151,7 +152,7 @@ public final class AgentProcess {
             AgentConfiguration configuration = loader.load(configFile, true, diagnostics);
             AgentRuntime candidate = null;
             if (configuration != null) {
-                candidate = new AgentRuntime(configuration, language.get(), options);
+                candidate = new AgentRuntime(configuration, language, options);
                 if (!candidate.assemble(diagnostics, true)) {
                     candidate = null;
                 }

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Properties;
 import org.openmaces.core.config.ConfigurationLoader;
-import org.openmaces.core.language.Language;
+import org.openmaces.core.language.NxlogLanguage;
 import org.openmaces.core.runtime.RuntimeOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +41,7 @@ public final class Main {
             return AgentProcess.EXIT_OK;
         }
         AgentProcess process = new AgentProcess(commandLine.configFile(), commandLine.foreground(),
-                ConfigurationLoader.forThisProcess(), Language::load,
+                ConfigurationLoader.forThisProcess(), NxlogLanguage::new,
                 RuntimeOptions.defaults().withOneshot(commandLine.oneshot()), System.err);
         if (commandLine.verify()) {
             return process.verify(System.out);

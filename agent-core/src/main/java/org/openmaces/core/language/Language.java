@@ -10,17 +10,6 @@ package org.openmaces.core.language;
  */
 public interface Language {
 
-    /**
-     * The language implementation on the class path (registered in
-     * {@code META-INF/services/org.openmaces.core.language.Language}).
-     *
-     * @throws IllegalStateException when none is present (a packaging error)
-     */
-    static Language load() {
-        return java.util.ServiceLoader.load(Language.class, Language.class.getClassLoader()).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no NXLog language implementation on the class path"));
-    }
-
     /** Compiles statements: all of an instance's Exec sources in file order, or one Schedule's. */
     CompiledStatements compileStatements(java.util.List<SourceText> sources, CompilationScope scope,
                                          Diagnostics diagnostics);

@@ -22,6 +22,7 @@ import org.openmaces.core.framing.CoreFramings;
 import org.openmaces.core.language.CompilationScope;
 import org.openmaces.core.language.CompiledStatements;
 import org.openmaces.core.language.Diagnostics;
+import org.openmaces.core.language.FunctionRegistry;
 import org.openmaces.core.language.Language;
 import org.openmaces.core.language.LanguageSettings;
 import org.openmaces.core.module.FieldSpec;
@@ -73,13 +74,18 @@ public final class AgentRuntime {
     /** Inputs still producing; not guarded by this object's lock, which stop() holds while joining inputs. */
     private final java.util.concurrent.atomic.AtomicInteger runningInputs = new java.util.concurrent.atomic.AtomicInteger();
 
-    public AgentRuntime(AgentConfiguration configuration, Language language, RuntimeOptions options) {
+    /**
+     * @param languageFactory makes the language for this configuration's conversion settings (DateFormat,
+     *                        GenerateDateInUTC, ParseDateInUTC): {@code NxlogLanguage::new}
+     */
+    public AgentRuntime(AgentConfiguration configuration, java.util.function.Function<LanguageSettings, Language> languageFactory,
+                        RuntimeOptions options) {
         this.configuration = configuration;
-        this.language = language;
         this.options = options;
         this.globals = configuration.globals();
         this.languageSettings = new LanguageSettings(globals.dateFormat(), globals.generateDateInUtc(),
                 globals.parseDateInUtc(), options.clock().getZone());
+        this.language = languageFactory.apply(languageSettings);
         this.errors = new ErrorThrottle(options.clock(), 60_000);
         this.scheduler = new ScheduleRunner(options.clock());
         this.queueStore = new QueueStore(globals.cacheDirectory());
@@ -98,6 +104,8 @@ public final class AgentRuntime {
         }
         assembled = true;
         int errorsBefore = diagnostics.errorCount();
+        // Declared in file order first: a bare GLOBAL name resolves to the first instance in the file.
+        configuration.instances().forEach(definition -> functions.registrar(definition.name()));
         List<InstanceDefinition> creationOrder = new ArrayList<>();
         configuration.instances().stream().filter(i -> i.kind() == ModuleKind.EXTENSION).forEach(creationOrder::add);
         configuration.instances().stream().filter(i -> i.kind() != ModuleKind.EXTENSION).forEach(creationOrder::add);
@@ -170,9 +178,14 @@ public final class AgentRuntime {
                 diagnostics.warning(at.file(), at.line(), "Exec in an Extension block never runs (extensions receive"
                         + " no records); use a <Schedule> block");
             }
-            CompiledStatements exec = language.compileStatements(definition.exec(),
-                    new CompilationScope(definition.name(), definition.provider().name(), hasRecord, functions, known),
-                    diagnostics);
+            CompilationScope scope = new CompilationScope(definition.name(), definition.provider().name(), hasRecord,
+                    functions, known);
+            if (definition.kind() == ModuleKind.INPUT) {
+                for (Map.Entry<String, String> alias : definition.provider().fieldAliases().entrySet()) {
+                    scope = scope.withFieldAlias(alias.getKey(), alias.getValue());
+                }
+            }
+            CompiledStatements exec = language.compileStatements(definition.exec(), scope, diagnostics);
             node.setExec(exec);
         }
         for (ScheduleDefinition schedule : definition.schedules()) {

@@ -16,6 +16,7 @@ import org.openmaces.core.language.Diagnostics;
 import org.openmaces.core.language.ExecutionContext;
 import org.openmaces.core.language.ExecutionEnvironment;
 import org.openmaces.core.language.FunctionRegistrar;
+import org.openmaces.core.language.FunctionRegistry;
 import org.openmaces.core.language.Language;
 import org.openmaces.core.language.LanguageSettings;
 import org.openmaces.core.language.SourceText;
@@ -98,7 +99,7 @@ final class InstanceContext implements ModuleContext {
 
     @Override
     public FunctionRegistrar functions() {
-        return functions.registrarFor(definition.name());
+        return functions.registrar(definition.name());
     }
 
     @Override

@@ -81,6 +81,6 @@ final class InstanceEnvironment implements ExecutionEnvironment {
 
     @Override
     public void addToRoute(String routeName, LogRecord record) throws ExecutionException {
-        routes.deliver(routeName, record.copy(), "add_to_route");
+        routes.deliver(routeName, record, "add_to_route");
     }
 }

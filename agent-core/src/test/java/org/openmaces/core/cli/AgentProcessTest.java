@@ -26,7 +26,7 @@ class AgentProcessTest {
 
     private AgentProcess process(Path config, boolean oneshot) {
         RuntimeHarness harness = new RuntimeHarness(directory, new FakeLanguage());
-        return new AgentProcess(config, false, harness.loader(), FakeLanguage::new, harness.options(oneshot),
+        return new AgentProcess(config, false, harness.loader(), settings -> new FakeLanguage(), harness.options(oneshot),
                 new PrintStream(errors, true, StandardCharsets.UTF_8));
     }
 

@@ -72,6 +72,6 @@ public final class FakeLanguage implements Language {
 
     @Override
     public InstanceState newInstanceState() {
-        return new InstanceState() { };
+        return new org.openmaces.core.language.runtime.LanguageInstanceState();
     }
 }

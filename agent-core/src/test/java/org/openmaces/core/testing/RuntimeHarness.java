@@ -61,7 +61,7 @@ public final class RuntimeHarness {
         if (configuration == null) {
             throw new AssertionError("configuration failed:\n" + describe());
         }
-        AgentRuntime runtime = new AgentRuntime(configuration, language, options(oneshot));
+        AgentRuntime runtime = new AgentRuntime(configuration, settings -> language, options(oneshot));
         if (!runtime.assemble(diagnostics, true)) {
             throw new AssertionError("assembly failed:\n" + describe());
         }

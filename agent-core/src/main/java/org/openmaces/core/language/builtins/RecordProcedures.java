@@ -59,7 +59,10 @@ final class RecordProcedures {
         logProcedure(library, "log_warning", ExecutionEnvironment.LogLevel.WARNING);
         logProcedure(library, "log_error", ExecutionEnvironment.LogLevel.ERROR);
         library.add(Builtin.procedure("reroute", STRING, (context, route) -> {
-            context.environment().reroute(routeName(route, "reroute"), requireRecord(context, "reroute"));
+            // The record moves to the other route: it goes there as a copy taken now, and this module
+            // neither forwards it nor runs further statements on it (as after drop()).
+            context.environment().reroute(routeName(route, "reroute"), requireRecord(context, "reroute").copy());
+            context.markDropped();
             return null;
         }));
         library.add(Builtin.procedure("add_to_route", STRING, (context, route) -> {
