@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AgentLogging {
     private static final long QUIET_MILLIS = 3000;
+    private static final String INTERNAL_APPENDER = "im_internal";
     private static ScheduledExecutorService repeatFlusher;
 
     private AgentLogging() {
@@ -71,11 +72,7 @@ public final class AgentLogging {
             file.setAppend(true);
             attach(context, root, file, "logfile", threshold, debug);
         }
-        InternalLogAppender internal = new InternalLogAppender();
-        internal.setContext(context);
-        internal.setName("im_internal");
-        internal.start();
-        root.addAppender(internal);
+        ensureInternalFeed();
         if (repeatFlusher != null) {
             repeatFlusher.shutdownNow();
             repeatFlusher = null;
@@ -93,6 +90,25 @@ public final class AgentLogging {
             repeatFlusher.scheduleWithFixedDelay(() -> filter.flushIfQuiet(System.currentTimeMillis(), QUIET_MILLIS),
                     QUIET_MILLIS, QUIET_MILLIS, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** Attaches the im_internal feed to the root logger unless it is there (also without configure()). */
+    static synchronized void ensureInternalFeed() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        if (root.getAppender(INTERNAL_APPENDER) != null) {
+            return;
+        }
+        // im_internal receives INFO and above whatever the appenders' thresholds are.
+        Level level = root.getLevel();
+        if (level == null || level.isGreaterOrEqual(Level.WARN)) {
+            root.setLevel(Level.INFO);
+        }
+        InternalLogAppender internal = new InternalLogAppender();
+        internal.setContext(context);
+        internal.setName(INTERNAL_APPENDER);
+        internal.start();
+        root.addAppender(internal);
     }
 
     private static void attach(LoggerContext context, Logger root, OutputStreamAppender<ILoggingEvent> appender,

@@ -23,7 +23,9 @@ public final class InternalLogHub {
         void onMessage(Message message);
     }
 
+    /** Starts delivering messages to {@code listener}; attaches the feed to the logging system if needed. */
     public static void subscribe(Listener listener) {
+        AgentLogging.ensureInternalFeed();
         LISTENERS.add(listener);
     }
 
