@@ -32,7 +32,7 @@ class SampleConfigurationsTest {
         return samples.stream().map(sample -> DynamicTest.dynamicTest(root.relativize(sample).toString(), () -> {
             ByteArrayOutputStream errors = new ByteArrayOutputStream();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            AgentProcess process = new AgentProcess(sample, false, ConfigurationLoader.forThisProcess(), NxlogLanguage::new,
+            AgentProcess process = new AgentProcess(sample, false, ConfigurationLoader.forThisProcess(true), NxlogLanguage::new,
                     RuntimeOptions.defaults(), new PrintStream(errors, true, StandardCharsets.UTF_8));
             int status = process.verify(new PrintStream(out, true, StandardCharsets.UTF_8));
             assertEquals(AgentProcess.EXIT_OK, status, errors.toString(StandardCharsets.UTF_8));

@@ -13,9 +13,10 @@ import java.util.List;
  * @param help        {@code -h}
  * @param version     {@code --version}
  * @param oneshot     {@code --oneshot}: stop once every finite input ended and every queue is flushed
+ * @param allowUnsafeConfig {@code --allow-unsafe-config}: as root, read config files others can modify
  */
 record CommandLine(Path configFile, boolean foreground, boolean verify, boolean help, boolean version,
-                   boolean oneshot) {
+                   boolean oneshot, boolean allowUnsafeConfig) {
     /** Where NXLog Agent keeps its configuration on macOS; {@code -c} or the system property overrides it. */
     static final String DEFAULT_CONFIG = "/opt/nxlog/etc/nxlog.conf";
 
@@ -30,6 +31,9 @@ record CommandLine(Path configFile, boolean foreground, boolean verify, boolean 
               -v, --verify     check the configuration, print every problem, and exit
                   --oneshot    stop once every finite input (im_testgen MaxCount, a replay) has ended
                                and every queue is flushed
+                  --allow-unsafe-config
+                               as root, read config files that are not root's or that others can write
+                               (refused by default: whoever edits them controls a root process)
               -h, --help       this text
                   --version    print the version
 
@@ -46,6 +50,7 @@ record CommandLine(Path configFile, boolean foreground, boolean verify, boolean 
         boolean help = false;
         boolean version = false;
         boolean oneshot = false;
+        boolean allowUnsafeConfig = false;
         for (int i = 0; i < arguments.size(); i++) {
             String argument = arguments.get(i);
             switch (argument) {
@@ -60,6 +65,7 @@ record CommandLine(Path configFile, boolean foreground, boolean verify, boolean 
                 case "-h", "--help" -> help = true;
                 case "--version" -> version = true;
                 case "--oneshot" -> oneshot = true;
+                case "--allow-unsafe-config" -> allowUnsafeConfig = true;
                 default -> {
                     if (argument.startsWith("-c") && argument.length() > 2) {
                         config = Path.of(argument.substring(2));
@@ -69,6 +75,6 @@ record CommandLine(Path configFile, boolean foreground, boolean verify, boolean 
                 }
             }
         }
-        return new CommandLine(config, foreground, verify, help, version, oneshot);
+        return new CommandLine(config, foreground, verify, help, version, oneshot, allowUnsafeConfig);
     }
 }

@@ -41,7 +41,7 @@ public final class Main {
             return AgentProcess.EXIT_OK;
         }
         AgentProcess process = new AgentProcess(commandLine.configFile(), commandLine.foreground(),
-                ConfigurationLoader.forThisProcess(), NxlogLanguage::new,
+                ConfigurationLoader.forThisProcess(commandLine.allowUnsafeConfig()), NxlogLanguage::new,
                 RuntimeOptions.defaults().withOneshot(commandLine.oneshot()), System.err);
         if (commandLine.verify()) {
             return process.verify(System.out);

@@ -38,6 +38,7 @@ final class ConfigReader {
     private final Path workingDirectory;
     private final InputStream standardInput;
     private final Map<String, String> environment;
+    private final ConfigFileSafety safety;
     private final Deque<OpenFile> files = new ArrayDeque<>();
     /** Insertion order = age; substitution tries the newest first. */
     private final LinkedHashMap<String, String> defines = new LinkedHashMap<>();
@@ -51,11 +52,12 @@ final class ConfigReader {
     }
 
     ConfigReader(Diagnostics diagnostics, Path workingDirectory, InputStream standardInput,
-                 Map<String, String> environment) {
+                 Map<String, String> environment, ConfigFileSafety safety) {
         this.diagnostics = diagnostics;
         this.workingDirectory = workingDirectory;
         this.standardInput = standardInput;
         this.environment = environment;
+        this.safety = safety;
     }
 
     void setFileEndListener(FileEndListener listener) {
@@ -298,6 +300,11 @@ final class ConfigReader {
         }
         List<String> commandLine = argument.equals(command) ? List.of(command.split("\\s+")) : List.of(command);
         Path executable = workingDirectory.resolve(commandLine.get(0));
+        String unsafe = Files.exists(executable) ? safety.problem(executable) : null;
+        if (unsafe != null) {
+            diagnostics.error(line.file(), line.firstLine(), "'include_stdout' " + unsafe);
+            return;
+        }
         List<String> resolved = new ArrayList<>(commandLine);
         resolved.set(0, executable.toString());
         try {
@@ -353,6 +360,11 @@ final class ConfigReader {
         }
         if (files.size() >= MAX_INCLUDE_DEPTH) {
             report(includedFrom, file, "includes are nested more than " + MAX_INCLUDE_DEPTH + " deep");
+            return false;
+        }
+        String unsafe = safety.problem(file);
+        if (unsafe != null) {
+            report(includedFrom, file, unsafe);
             return false;
         }
         if (Files.isDirectory(file)) {

@@ -36,20 +36,33 @@ public final class ConfigurationLoader {
     private final InputStream standardInput;
     private final Map<String, String> environment;
     private final ZoneId zone;
+    private final ConfigFileSafety safety;
 
     public ConfigurationLoader(ModuleRegistry registry, Path workingDirectory, InputStream standardInput,
                                Map<String, String> environment, ZoneId zone) {
+        this(registry, workingDirectory, standardInput, environment, zone, ConfigFileSafety.disabled());
+    }
+
+    /** @param safety the owner and permission check every config file must pass (as root) */
+    public ConfigurationLoader(ModuleRegistry registry, Path workingDirectory, InputStream standardInput,
+                               Map<String, String> environment, ZoneId zone, ConfigFileSafety safety) {
         this.registry = registry;
         this.workingDirectory = workingDirectory;
         this.standardInput = standardInput;
         this.environment = environment;
         this.zone = zone;
+        this.safety = safety;
     }
 
-    /** A loader for the running process: discovered modules, its working directory, stdin, environment and zone. */
-    public static ConfigurationLoader forThisProcess() {
+    /**
+     * A loader for the running process: discovered modules, its working directory, stdin, environment and
+     * zone; when it runs as root, config files must belong to root and be writable by nobody else unless
+     * {@code allowUnsafeFiles}.
+     */
+    public static ConfigurationLoader forThisProcess(boolean allowUnsafeFiles) {
         return new ConfigurationLoader(ModuleRegistry.discover(), Path.of("").toAbsolutePath(), System.in,
-                System.getenv(), ZoneId.systemDefault());
+                System.getenv(), ZoneId.systemDefault(),
+                allowUnsafeFiles ? ConfigFileSafety.disabled() : ConfigFileSafety.forThisProcess());
     }
 
     public ModuleRegistry registry() {
@@ -64,7 +77,7 @@ public final class ConfigurationLoader {
      * @return the configuration, or null when errors prevent starting (they are in {@code diagnostics})
      */
     public AgentConfiguration load(Path file, boolean strict, Diagnostics diagnostics) {
-        ConfigReader reader = new ConfigReader(diagnostics, workingDirectory, standardInput, environment);
+        ConfigReader reader = new ConfigReader(diagnostics, workingDirectory, standardInput, environment, safety);
         Path mainFile;
         if (file.toString().equals("-")) {
             mainFile = Path.of("<stdin>");
@@ -85,7 +98,7 @@ public final class ConfigurationLoader {
 
     /** Loads configuration text (tests and embedded use); {@code name} is the file name messages use. */
     public AgentConfiguration loadText(Path name, String text, boolean strict, Diagnostics diagnostics) {
-        ConfigReader reader = new ConfigReader(diagnostics, workingDirectory, standardInput, environment);
+        ConfigReader reader = new ConfigReader(diagnostics, workingDirectory, standardInput, environment, safety);
         reader.openText(name, text);
         return validate(new ConfigParser(reader, diagnostics).parse(name), strict, diagnostics);
     }
