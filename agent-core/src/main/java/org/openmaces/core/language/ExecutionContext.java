@@ -13,7 +13,7 @@ public final class ExecutionContext {
     private final ExecutionEnvironment environment;
     private LogRecord record;
     private boolean dropped;
-    private Object captures;
+    private final Captures captures = new Captures();
 
     public ExecutionContext(ExecutionEnvironment environment) {
         this.environment = environment;
@@ -27,7 +27,7 @@ public final class ExecutionContext {
     public void beginRecord(LogRecord newRecord) {
         record = newRecord;
         dropped = false;
-        captures = null;
+        captures.clear();
     }
 
     /** The current record, or null when there is none (Schedule Exec). */
@@ -44,12 +44,8 @@ public final class ExecutionContext {
         dropped = true;
     }
 
-    /** The language's capture state of the last match; opaque to everyone else. */
-    public Object captures() {
+    /** The captures of the last regular-expression match ({@code $0} .. {@code $99}); reused, never null. */
+    public Captures captures() {
         return captures;
-    }
-
-    public void setCaptures(Object newCaptures) {
-        captures = newCaptures;
     }
 }

@@ -32,14 +32,15 @@ public interface ExecutionEnvironment {
     void log(LogLevel level, String message);
 
     /**
-     * {@code reroute(route)}: hands the record to the named route as if its inputs had received it.
-     * Throws when no route has that name.
+     * {@code reroute(route)}: hands the record (a copy the caller gives up) to the named route as if its
+     * inputs had received it. Throws when no route has that name.
      */
     void reroute(String routeName, LogRecord record) throws ExecutionException;
 
     /**
-     * {@code add_to_route(route)}: delivers a copy to the named route without flow control; a full
-     * destination queue does not get it (counted as a drop). Throws when no route has that name.
+     * {@code add_to_route(route)}: delivers the record (a copy the caller gives up) to the named route
+     * without flow control; a full destination queue does not get it (counted as a drop). Throws when no
+     * route has that name.
      */
     void addToRoute(String routeName, LogRecord record) throws ExecutionException;
 

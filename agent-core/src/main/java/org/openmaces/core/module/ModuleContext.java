@@ -47,6 +47,13 @@ public interface ModuleContext {
     CompiledExpression compileExpression(String directive);
 
     /**
+     * A fresh execution context bound to this instance (its statistics, variables and logging), for a
+     * module that evaluates compiled expressions itself (om_file's dynamic {@code File}). Call it from
+     * {@link ModuleInstance#start()} or later, and use the result on one thread only.
+     */
+    org.openmaces.core.language.ExecutionContext newExecutionContext();
+
+    /**
      * Records a configuration error at the directive's {@code FILE:LINE} (the block's when the directive is
      * absent). Creation continues so every error of the file is reported; the instance will not start.
      */

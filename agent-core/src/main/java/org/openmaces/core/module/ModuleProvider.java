@@ -33,6 +33,15 @@ public interface ModuleProvider {
     }
 
     /**
+     * Read-only field aliases the compiler knows for this module's records (inputs): alias name → documented
+     * field, e.g. {@code Executable → ProcessExecutable} for im_maces. Reading the alias reads the field;
+     * assigning to it is a compile error.
+     */
+    default java.util.Map<String, String> fieldAliases() {
+        return java.util.Map.of();
+    }
+
+    /**
      * For outputs and stream modules: the OutputType used when the block names none ({@code LineBased}
      * for files and TCP, {@code Dgram} for UDP); null when the module takes no OutputType.
      */

@@ -1,0 +1,55 @@
+package org.openmaces.core.runtime.queue;
+
+import java.io.IOException;
+import org.openmaces.core.record.LogRecord;
+
+/**
+ * The queue in front of a processor or output (config spec §6.1). Many senders append; one consumer
+ * takes batches and acknowledges them once they are done, so a record leaves the queue only after it was
+ * written (at-least-once). Taken but unacknowledged records ("in flight") still count in {@link #size()},
+ * which flow control compares with {@link #capacity()}.
+ *
+ * <p>Senders with flow control use {@link #offer}, which always appends (the queue may exceed its
+ * capacity by a batch; the sender then pauses). Senders without flow control use {@link #offerOrDrop},
+ * which never exceeds capacity and reports what it dropped.
+ */
+public interface RecordQueue extends AutoCloseable {
+
+    /** Appends {@code records[0, count)} in order. */
+    void offer(LogRecord[] records, int count) throws IOException;
+
+    /**
+     * Appends as many of {@code records[0, count)} as fit; when full, drops either the new records
+     * ({@code dropOldest} false, NXLog CE) or the oldest queued ones that are not in flight. Returns the
+     * number of records dropped.
+     */
+    int offerOrDrop(LogRecord[] records, int count, boolean dropOldest) throws IOException;
+
+    /**
+     * Moves up to {@code max} records from the head into {@code into}, waiting up to {@code waitNanos}
+     * for the first one. Returns how many were taken (0 on timeout or when woken by {@link #wakeConsumer}).
+     * The consumer must {@link #acknowledge} them before taking again.
+     */
+    int take(LogRecord[] into, int max, long waitNanos) throws IOException, InterruptedException;
+
+    /** The consumer has finished the records it took: they leave the queue for good. */
+    void acknowledge(int count) throws IOException;
+
+    /** Queued plus in-flight records. */
+    int size();
+
+    /** LogqueueSize, in records. */
+    int capacity();
+
+    /** Wakes a consumer blocked in {@link #take} (to stop it). */
+    void wakeConsumer();
+
+    /** Called whenever {@link #size()} drops below the low-water mark (70 % of capacity). */
+    void setDrainListener(Runnable listener);
+
+    /** What kind of queue, for messages: {@code memory} or the queue directory. */
+    String describe();
+
+    @Override
+    void close() throws IOException;
+}
