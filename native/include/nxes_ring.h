@@ -24,9 +24,10 @@
  *   4096    capacity  data
  *
  * Commit by length (as Agrona's OneToOneRingBuffer): the producer writes the record body, writes
- * a zero length word just after it (so the chain of records always ends in a zero), then
- * store-releases the record's length. The consumer load-acquires the length at its head: zero
- * means nothing more yet. A padding record (NXES_RECORD_FLAG_PADDING) fills the end of the data
+ * a zero length word just after it (so the chain of records always ends in a zero), then stores
+ * the record's length with a seq_cst store (a release, and the producer half of the Dekker
+ * handshake that decides whether to wake a sleeping consumer). The consumer load-acquires the
+ * length at its head: zero means nothing more yet. A padding record (NXES_RECORD_FLAG_PADDING) fills the end of the data
  * area when a record does not fit there. The producer keeps 8 bytes free ahead of the consumer
  * for the zero word, so a full ring holds capacity - 8 bytes of records.
  */

@@ -108,7 +108,8 @@ static bool drop(nxes_ring *ring, uint32_t length, uint32_t event_type)
 }
 
 /* Copies the record body (everything after its length word), terminates the chain with a zero
- * length word at the next position, and commits the record by store-releasing its length. */
+ * length word at the next position (relaxed: the commit below orders it), and commits the record
+ * by storing its length. */
 static inline void place(nxes_ring *ring, uint64_t offset, const uint8_t *record, uint32_t length)
 {
 	uint8_t *slot = ring->data + offset;
@@ -245,6 +246,8 @@ int nxes_ring_wait(nxes_ring *ring, uint32_t timeout_ms)
 	nxes_store_seq_cst_u32(sleeping, 1);
 	if (nxes_load_seq_cst_u32(ring->data + (head & ring->mask)) == 0)
 		nxes_platform_wait(ring, sleeping, 1, timeout_ms);
+	/* no ordering needed: a producer that still sees 1 only wakes nobody (or makes the next
+	 * wait return early, which re-checks) */
 	nxes_store_relaxed_u32(sleeping, 0);
 	return available(ring, head) ? 1 : 0;
 }
@@ -252,12 +255,14 @@ int nxes_ring_wait(nxes_ring *ring, uint32_t timeout_ms)
 void nxes_ring_wake(nxes_ring *ring)
 {
 	uint32_t *sleeping = (uint32_t *)AT(ring, NXES_RING_OFFSET_SLEEPING);
+	/* orders: as the producer's wake in committed(); only the one who clears the flag wakes */
 	if (nxes_exchange_u32(sleeping, 0) != 0)
 		nxes_platform_wake(ring, sleeping);
 }
 
 uint64_t nxes_ring_counter(const nxes_ring *ring, uint32_t offset)
 {
+	/* a statistic with one writer: a whole value, no ordering */
 	return nxes_load_relaxed_u64(ring->region + offset);
 }
 

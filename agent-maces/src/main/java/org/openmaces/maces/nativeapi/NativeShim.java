@@ -2,14 +2,19 @@ package org.openmaces.maces.nativeapi;
 
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import org.openmaces.maces.ring.RingDescriptor;
 
 /**
  * Whether libnxes is usable here, worked out once (as Netty's {@code KQueue} does) with the cause
  * kept when it is not: library missing, or built for another ring layout version. The library
- * is found in {@code -Dopenmaces.native.dir} (the agent's {@code lib/}, the build's
- * {@code native/target/lib}), then wherever JNA looks ({@code jna.library.path}, the system).
+ * is found in {@code -Dopenmaces.native.dir} (the launcher sets the agent's {@code lib/}; the
+ * build sets {@code native/target/lib}), then beside the jar this class came from (an installed
+ * agent's {@code lib/}), then wherever JNA looks ({@code jna.library.path}, the system).
  */
 public final class NativeShim {
     static final String LIBRARY_NAME = "nxes";
@@ -23,6 +28,10 @@ public final class NativeShim {
             String directory = System.getProperty("openmaces.native.dir");
             if (directory != null && !directory.isEmpty()) {
                 NativeLibrary.addSearchPath(LIBRARY_NAME, directory);
+            }
+            Path jarDirectory = jarDirectory();
+            if (jarDirectory != null) {
+                NativeLibrary.addSearchPath(LIBRARY_NAME, jarDirectory.toString());
             }
             library = Native.load(LIBRARY_NAME, NxesLibrary.class);
             int version = library.nxes_layout_version();
@@ -39,6 +48,20 @@ public final class NativeShim {
     }
 
     private NativeShim() {
+    }
+
+    /** The directory of the jar holding this class, or {@code null} (classes directory, unknown). */
+    private static Path jarDirectory() {
+        try {
+            java.security.CodeSource source = NativeShim.class.getProtectionDomain().getCodeSource();
+            if (source == null) {
+                return null;
+            }
+            Path location = Paths.get(source.getLocation().toURI());
+            return Files.isRegularFile(location) ? location.getParent() : null;
+        } catch (URISyntaxException | RuntimeException e) {
+            return null;
+        }
     }
 
     public static boolean isAvailable() {
