@@ -24,6 +24,16 @@ public final class Probe {
         if (args.length > 0 && args[0].equals("throw")) {
             throw new IllegalStateException("probe failure");
         }
+        if (args.length > 0 && args[0].equals("wait")) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("shutdown hook ran")));
+            System.out.println("ready");
+            System.out.flush();
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }
 JAVA
@@ -44,6 +54,13 @@ NXLOG_MAIN_CLASS=probe.Probe "$work/home/bin/nxlog" exit 7 >/dev/null 2>&1; rc=$
 [ "$rc" -eq 7 ]; check "System.exit status passed through" $?
 NXLOG_MAIN_CLASS=probe.Probe "$work/home/bin/nxlog" throw >/dev/null 2>&1; rc=$?
 [ "$rc" -eq 1 ]; check "uncaught exception exits 1" $?
+# SIGTERM (what launchd sends) reaches the JVM inside the launcher: shutdown hooks run, 128+15
+NXLOG_MAIN_CLASS=probe.Probe "$work/home/bin/nxlog" wait > "$work/wait.out" 2>&1 &
+pid=$!
+for _ in $(seq 100); do grep -q ready "$work/wait.out" 2>/dev/null && break; sleep 0.1; done
+kill -TERM "$pid"
+wait "$pid"; rc=$?
+[ "$rc" -eq 143 ] && grep -q "shutdown hook ran" "$work/wait.out"; check "SIGTERM runs the shutdown hooks (exit $rc)" $?
 out="$(NXLOG_MAIN_CLASS=probe.Missing "$work/home/bin/nxlog" 2>&1)"; rc=$?
 [ "$rc" -eq 2 ] && echo "$out" | grep -q "lib/"; check "missing main class explained" $?
 rm "$work/home/runtime"
