@@ -6,6 +6,7 @@
 #define FAKE_ES_H
 
 #include <EndpointSecurity/EndpointSecurity.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -58,6 +59,12 @@ typedef struct fake_es_text {
 	size_t length;
 	size_t capacity;
 } fake_es_text;
+/* Appending to a text (grows with realloc; the caller frees data). */
+FAKE_ES_API void fake_es_text_append(fake_es_text *text, const char *format, ...)
+	__attribute__((format(printf, 2, 3)));
+FAKE_ES_API void fake_es_text_vappend(fake_es_text *text, const char *format, va_list args);
+/* " -" for no bytes, else a space and the bytes as lower-case hex (the golden text's form). */
+FAKE_ES_API void fake_es_text_hex(fake_es_text *text, const void *data, size_t length);
 FAKE_ES_API const es_message_t *fake_es_script(void *arena, uint32_t event_type, uint32_t version,
 					       int variant, fake_es_text *expected);
 /* Event types of the 51, in NotifyEvents order of nxes_events.def. */

@@ -38,16 +38,14 @@ static void *take(builder *b, size_t size)
 	return p;
 }
 
-static void say(builder *b, const char *format, ...)
+void fake_es_text_vappend(fake_es_text *t, const char *format, va_list args)
 {
-	fake_es_text *t = b->expected;
-	if (t == NULL)
-		return;
-	va_list args;
-	va_start(args, format);
 	char line[512];
 	int n = vsnprintf(line, sizeof line, format, args);
-	va_end(args);
+	if (n < 0)
+		return;
+	if ((size_t)n >= sizeof line)
+		n = sizeof line - 1;
 	if (t->length + (size_t)n + 1 > t->capacity) {
 		t->capacity = (t->capacity + (size_t)n + 1) * 2;
 		t->data = realloc(t->data, t->capacity);
@@ -56,16 +54,40 @@ static void say(builder *b, const char *format, ...)
 	t->length += (size_t)n;
 }
 
-static void say_hex(builder *b, const void *data, size_t length)
+void fake_es_text_append(fake_es_text *t, const char *format, ...)
+{
+	va_list args;
+	va_start(args, format);
+	fake_es_text_vappend(t, format, args);
+	va_end(args);
+}
+
+void fake_es_text_hex(fake_es_text *t, const void *data, size_t length)
 {
 	if (length == 0) {
-		say(b, " -");
+		fake_es_text_append(t, " -");
 		return;
 	}
-	say(b, " ");
+	fake_es_text_append(t, " ");
 	const uint8_t *p = data;
 	for (size_t i = 0; i < length; i++)
-		say(b, "%02x", p[i]);
+		fake_es_text_append(t, "%02x", p[i]);
+}
+
+static void say(builder *b, const char *format, ...)
+{
+	if (b->expected == NULL)
+		return;
+	va_list args;
+	va_start(args, format);
+	fake_es_text_vappend(b->expected, format, args);
+	va_end(args);
+}
+
+static void say_hex(builder *b, const void *data, size_t length)
+{
+	if (b->expected != NULL)
+		fake_es_text_hex(b->expected, data, length);
 }
 
 static uint32_t fresh(builder *b) { return ++b->next; }
