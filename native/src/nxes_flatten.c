@@ -215,17 +215,24 @@ static void flatten_close(nxes_writer *w, const es_message_t *m)
 	put_file(w, NXES_FIELD_TARGET_PATH, m->event.close.target);
 }
 
+/* create and rename share the shape of their destination union (their types differ) */
+#define PUT_DESTINATION(w, e) \
+	do { \
+		nxes_put_u32(w, NXES_FIELD_DESTINATION_TYPE, (uint32_t)(e)->destination_type); \
+		if ((e)->destination_type == ES_DESTINATION_TYPE_EXISTING_FILE) { \
+			put_file(w, NXES_FIELD_EXISTING_FILE_PATH, (e)->destination.existing_file); \
+		} else if ((e)->destination_type == ES_DESTINATION_TYPE_NEW_PATH) { \
+			put_file(w, NXES_FIELD_DIR_PATH, (e)->destination.new_path.dir); \
+			put_token(w, NXES_FIELD_FILENAME, (e)->destination.new_path.filename); \
+		} \
+	} while (0)
+
 static void flatten_create(nxes_writer *w, const es_message_t *m)
 {
 	const es_event_create_t *e = &m->event.create;
-	nxes_put_u32(w, NXES_FIELD_DESTINATION_TYPE, (uint32_t)e->destination_type);
-	if (e->destination_type == ES_DESTINATION_TYPE_EXISTING_FILE) {
-		put_file(w, NXES_FIELD_EXISTING_FILE_PATH, e->destination.existing_file);
-	} else if (e->destination_type == ES_DESTINATION_TYPE_NEW_PATH) {
-		put_file(w, NXES_FIELD_DIR_PATH, e->destination.new_path.dir);
-		put_token(w, NXES_FIELD_FILENAME, e->destination.new_path.filename);
+	PUT_DESTINATION(w, e);
+	if (e->destination_type == ES_DESTINATION_TYPE_NEW_PATH)
 		nxes_put_u32(w, NXES_FIELD_MODE, (uint32_t)e->destination.new_path.mode);
-	}
 	if (m->version >= 2)
 		put_acl(w, e->acl);
 }
@@ -290,13 +297,7 @@ static void flatten_rename(nxes_writer *w, const es_message_t *m)
 {
 	const es_event_rename_t *e = &m->event.rename;
 	put_file(w, NXES_FIELD_SOURCE_PATH, e->source);
-	nxes_put_u32(w, NXES_FIELD_DESTINATION_TYPE, (uint32_t)e->destination_type);
-	if (e->destination_type == ES_DESTINATION_TYPE_EXISTING_FILE) {
-		put_file(w, NXES_FIELD_EXISTING_FILE_PATH, e->destination.existing_file);
-	} else if (e->destination_type == ES_DESTINATION_TYPE_NEW_PATH) {
-		put_file(w, NXES_FIELD_DIR_PATH, e->destination.new_path.dir);
-		put_token(w, NXES_FIELD_FILENAME, e->destination.new_path.filename);
-	}
+	PUT_DESTINATION(w, e);
 }
 
 static void flatten_setflags(nxes_writer *w, const es_message_t *m)
