@@ -4,6 +4,7 @@
  *   flatten+publish   ns per message for exec (10 arguments), open and close, one thread: the
  *                     work the ES handler does, nxes_handle_message (timed in batches that fit
  *                     the ring, drained untimed)
+ *   ... with consumer the same on one thread while another drains the ring (steady state)
  *   ring throughput   records/s from a producer thread to a consumer thread
  *   handler path      events/s from the fake-es generator through the real handler block and
  *                     ring to a consumer thread
@@ -142,6 +143,47 @@ static void ring_throughput(uint32_t length, uint64_t count)
 	       length, runs[2] / 1e6, runs[2] * length / 1e9, runs[1] / 1e6);
 }
 
+/* flatten+publish while a consumer thread drains the ring: the steady state of a busy agent */
+static atomic_int draining;
+static long drain_pause_ns;
+static void *drain(void *argument)
+{
+	nxes_ring *ring = argument;
+	struct timespec pause = { 0, drain_pause_ns };
+	while (atomic_load(&draining))
+		if (nxes_ring_read(ring, ignore, NULL, 4096) == 0) {
+			if (drain_pause_ns)
+				nanosleep(&pause, NULL);
+			else
+				sched_yield();
+		}
+	return NULL;
+}
+
+static void flatten_publish_with_consumer(const char *name, uint32_t type, uint64_t count)
+{
+	void *arena = malloc(FAKE_ES_ARENA_SIZE);
+	const es_message_t *m = fake_es_script(arena, type, 6, 0, NULL);
+	uint8_t *scratch = aligned_alloc(8, NXES_RECORD_MAX_LENGTH);
+	nxes_ring ring;
+	nxes_ring_create(&ring, NXES_RING_DEFAULT_CAPACITY);
+	atomic_store(&draining, 1);
+	pthread_t consumer;
+	pthread_create(&consumer, NULL, drain, &ring);
+	double start = now();
+	for (uint64_t i = 0; i < count; i++)
+		nxes_handle_message(&ring, scratch, m);
+	double elapsed = now() - start;
+	atomic_store(&draining, 0);
+	pthread_join(consumer, NULL);
+	printf("flatten+publish %-5s with a consumer thread, 32 MiB ring: %6.1f ns/message, dropped %llu of %llu\n", name,
+	       elapsed / (double)count * 1e9, (unsigned long long)nxes_ring_counter(&ring, NXES_RING_OFFSET_DROPPED_RECORDS),
+	       (unsigned long long)count);
+	nxes_ring_destroy(&ring);
+	free(scratch);
+	free(arena);
+}
+
 typedef struct {
 	nxes_client *client;
 	uint64_t expected;
@@ -198,6 +240,9 @@ int main(void)
 		flatten_publish("close", ES_EVENT_TYPE_NOTIFY_CLOSE, seconds / 2, capacities[i]);
 	}
 	uint64_t count = (uint64_t)(40e6 * seconds);
+	drain_pause_ns = getenv("BENCH_DRAIN_PAUSE_NS") ? atol(getenv("BENCH_DRAIN_PAUSE_NS")) : 0;
+	flatten_publish_with_consumer("exec", ES_EVENT_TYPE_NOTIFY_EXEC, count / 8);
+	flatten_publish_with_consumer("open", ES_EVENT_TYPE_NOTIFY_OPEN, count / 4);
 	if (getenv("BENCH_SPINS"))
 		spins_before_sleep = (uint32_t)atoi(getenv("BENCH_SPINS"));
 	ring_throughput(64, count);
