@@ -15,13 +15,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.openmaces.maces.record.FieldTag;
 import org.openmaces.maces.record.RecordDecoder;
 import org.openmaces.maces.ring.BackoffIdleStrategy;
 import org.openmaces.maces.ring.RingDescriptor;
 import org.openmaces.maces.ring.RingReader;
 
-/** The Java side against the real shim on fake-es: control calls through JNA, events through the ring. */
+/**
+ * The Java side against the real shim on fake-es: control calls through JNA, events through the
+ * ring. Linux only: on macOS libnxes is built against the real framework and has no fake-es.
+ */
+@EnabledOnOs(OS.LINUX)
 class NativeClientTest {
     private static final int EXEC = 9;
     private static final int OPEN = 10;
