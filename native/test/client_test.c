@@ -5,6 +5,7 @@
 
 #include "fake_es.h"
 #include "nxes.h"
+#include "nxes_es_api.h"
 #include "nxes_record.h"
 #include "nxes_ring.h"
 #include "nxes_test.h"
@@ -227,6 +228,81 @@ static void should_stop_delivering_after_close(void)
 	CHECK_EQ_U64(0, post(ES_EVENT_TYPE_NOTIFY_OPEN));
 }
 
+/* ---- the seam: the same client code against a recording mock (as Santa's MockEndpointSecurityAPI) ---- */
+
+static char calls[512];
+static void record_call(const char *name)
+{
+	strncat(calls, name, sizeof calls - strlen(calls) - 2);
+	strncat(calls, " ", sizeof calls - strlen(calls) - 1);
+}
+
+static es_client_t *const mock_client = (es_client_t *)(uintptr_t)0x1000;
+static es_new_client_result_t mock_new_client(es_client_t **c, es_handler_block_t h)
+{
+	(void)h;
+	record_call("new_client");
+	*c = mock_client;
+	return ES_NEW_CLIENT_RESULT_SUCCESS;
+}
+static es_return_t mock_delete_client(es_client_t *c) { record_call(c == mock_client ? "delete" : "delete?"); return ES_RETURN_SUCCESS; }
+static es_return_t mock_subscribe(es_client_t *c, const es_event_type_t *e, uint32_t n)
+{
+	(void)c;
+	char call[32];
+	snprintf(call, sizeof call, "subscribe:%u:%u", (unsigned)e[0], n);
+	record_call(call);
+	return e[0] == ES_EVENT_TYPE_NOTIFY_OPEN ? ES_RETURN_ERROR : ES_RETURN_SUCCESS;
+}
+static es_return_t mock_unsubscribe(es_client_t *c, const es_event_type_t *e, uint32_t n) { (void)c; (void)e; (void)n; record_call("unsubscribe"); return ES_RETURN_SUCCESS; }
+static es_return_t mock_unsubscribe_all(es_client_t *c) { (void)c; record_call("unsubscribe_all"); return ES_RETURN_SUCCESS; }
+static es_return_t mock_mute_path(es_client_t *c, const char *p, es_mute_path_type_t t) { (void)c; (void)p; record_call(t == ES_MUTE_PATH_TYPE_LITERAL ? "mute_path:literal" : "mute_path:prefix"); return ES_RETURN_SUCCESS; }
+static es_return_t mock_mute_prefix(es_client_t *c, const char *p) { (void)c; (void)p; record_call("mute_path_prefix"); return ES_RETURN_SUCCESS; }
+static es_return_t mock_mute_literal(es_client_t *c, const char *p) { (void)c; (void)p; record_call("mute_path_literal"); return ES_RETURN_SUCCESS; }
+static es_return_t mock_unmute_all(es_client_t *c) { (void)c; record_call("unmute_all_paths"); return ES_RETURN_SUCCESS; }
+static es_return_t mock_mute_process(es_client_t *c, const audit_token_t *t) { (void)c; record_call(t->val[5] == 4242 ? "mute_process:self" : "mute_process:?"); return ES_RETURN_SUCCESS; }
+static int mock_self_token(audit_token_t *t) { memset(t, 0, sizeof *t); t->val[5] = 4242; return 0; }
+static uint32_t mock_version_value;
+static uint32_t mock_os_version(void) { return mock_version_value; }
+
+static const nxes_es_api mock_api = {
+	.new_client = mock_new_client, .delete_client = mock_delete_client, .subscribe = mock_subscribe,
+	.unsubscribe = mock_unsubscribe, .unsubscribe_all = mock_unsubscribe_all, .mute_path = mock_mute_path,
+	.mute_path_prefix = mock_mute_prefix, .mute_path_literal = mock_mute_literal,
+	.unmute_all_paths = mock_unmute_all, .mute_process = mock_mute_process,
+	.self_audit_token = mock_self_token, .os_version = mock_os_version,
+};
+
+static void should_drive_any_es_binding_through_the_seam(void)
+{
+	calls[0] = '\0';
+	mock_version_value = 110300; /* macOS 11.3: the old mute calls, no events newer than 11.3 */
+	int32_t error;
+	char message[256];
+	nxes_client *client = nxes_open_with(&mock_api, 0, &error, message, sizeof message);
+	CHECK(client != NULL);
+	CHECK(nxes_subscribe(client, ES_EVENT_TYPE_NOTIFY_EXEC) == NXES_OK);
+	CHECK(nxes_subscribe(client, ES_EVENT_TYPE_NOTIFY_OPEN) == NXES_ERR_ES); /* a refusal is reported */
+	CHECK(nxes_mute_path_literal(client, "/bin/ls") == NXES_OK);
+	CHECK(nxes_mute_path_prefix(client, "/usr/local/") == NXES_OK);
+	CHECK(nxes_unmute_all_paths(client) == NXES_OK);
+	CHECK(nxes_close(client) == NXES_OK);
+	const char *expected = "new_client mute_process:self subscribe:9:1 subscribe:10:1 mute_path_literal "
+			       "mute_path_prefix unmute_all_paths unsubscribe_all delete ";
+	if (strcmp(calls, expected) != 0)
+		fprintf(stderr, "calls: %s\nwanted: %s\n", calls, expected);
+	CHECK(strcmp(calls, expected) == 0);
+
+	calls[0] = '\0';
+	mock_version_value = 120000;
+	client = nxes_open_with(&mock_api, 0, &error, message, sizeof message);
+	nxes_mute_path_literal(client, "/bin/ls");
+	nxes_mute_path_prefix(client, "/usr/local/");
+	nxes_close(client);
+	CHECK(strstr(calls, "mute_path:literal mute_path:prefix") != NULL);
+	CHECK(nxes_mute_path_literal(NULL, "/x") == NXES_ERR_INVALID_ARGUMENT);
+}
+
 static void should_describe_its_layout(void)
 {
 	CHECK(nxes_layout_version() == NXES_LAYOUT_VERSION);
@@ -246,6 +322,7 @@ int main(void)
 	RUN(should_count_drops_per_type_when_the_ring_is_full);
 	RUN(should_write_in_place_and_through_scratch_alike_across_wraps);
 	RUN(should_stop_delivering_after_close);
+	RUN(should_drive_any_es_binding_through_the_seam);
 	RUN(should_describe_its_layout);
 	free(arena);
 	return FINISH("client_test");
