@@ -5,12 +5,15 @@
  *
  * <pre>{@code
  * RingReader reader = new RingReader(client.ringRegion());
- * IdleStrategy idle = BackoffIdleStrategy.waitingOn(client);   // sleeps on the shim when idle
  * RecordDecoder record = new RecordDecoder();
- * while (running) {
- *     int read = reader.read((buffer, offset, length) -> map(record.wrap(buffer, offset)), 256);
- *     idle.idle(read);
- * }
+ * RingPump pump = new RingPump(reader, (buffer, offset, length) -> map(record.wrap(buffer, offset)),
+ *         BackoffIdleStrategy.waitingOn(client), 256, client::wake);   // sleeps on the shim when idle
+ * Thread thread = new Thread(pump, "im_maces reader");
+ * thread.start();
+ * ...
+ * pump.stop();          // wakes the reader; it drains what is left
+ * thread.join();
+ * client.close();       // only now: the ring's memory goes with the client
  * }</pre>
  */
 package org.openmaces.maces.ring;
