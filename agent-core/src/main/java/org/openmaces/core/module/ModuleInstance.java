@@ -20,4 +20,14 @@ public interface ModuleInstance {
     /** Release everything; called once, also after a failed start. Must not throw for a half-started instance. */
     default void stop() throws Exception {
     }
+
+    /**
+     * {@code nxlog doctor}: checks, actively, what this instance needs at run time (an output's destination
+     * answers, im_maces can create an Endpoint Security client, eslogger exists) and says how to fix each
+     * failure. Called on an instance created for verification and never started; whatever it opens to check
+     * it closes before returning. Default: nothing to check.
+     */
+    default java.util.List<DoctorFinding> diagnose() {
+        return java.util.List.of();
+    }
 }
