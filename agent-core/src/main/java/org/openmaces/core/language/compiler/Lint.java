@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.openmaces.core.config.Suggestions;
 import org.openmaces.core.language.CompilationScope;
 import org.openmaces.core.language.Diagnostics;
 import org.openmaces.core.language.SourceText;
