@@ -30,8 +30,8 @@ class RsyslogTcpTest {
         return new RuntimeHarness(directory, new NxlogLanguage()).withModule(new SequenceInput());
     }
 
-    private static String config(String exec, String output) {
-        return String.join("\n",
+    private String config(String exec, String output) {
+        return String.join("\n", "CacheDir " + directory,
                 "<Extension syslog>", "Module xm_syslog", "</Extension>",
                 "<Extension json>", "Module xm_json", "</Extension>",
                 "<Input sequence>", "Module im_sequence", "Count 50",
@@ -118,7 +118,7 @@ class RsyslogTcpTest {
         int port = Rsyslog.freePort();
         int count = 20_000;
         try (Rsyslog receiver = Rsyslog.tcp(directory.resolve("rsyslog"), port)) {
-            AgentRuntime runtime = harness().assemble(String.join("\n",
+            AgentRuntime runtime = harness().assemble(String.join("\n", "CacheDir " + directory,
                     "<Extension syslog>", "Module xm_syslog", "</Extension>",
                     "<Input sequence>", "Module im_sequence", "Count " + count, "PerCall 100", "PauseMillis 10",
                     "Exec $SourceName = 'gen'; $Message = $raw_event; to_syslog_bsd();", "</Input>",

@@ -66,7 +66,8 @@ public final class Rsyslog implements AutoCloseable {
         String authMode = clientCa != null ? "x509/certvalid" : "anon";
         return start(directory, globals, "module(load=\"imtcp\" StreamDriver.Name=\"gtls\" StreamDriver.Mode=\"1\""
                 + " StreamDriver.AuthMode=\"" + authMode + "\")",
-                "input(type=\"imtcp\" port=\"" + port + "\" ruleset=\"received\")", port);
+                "input(type=\"imtcp\" port=\"" + port + "\" ruleset=\"received\" gnutlsPriorityString=\"NORMAL\")",
+                port);
     }
 
     private static Rsyslog start(Path directory, String globals, String modules, String inputs, int tcpPort)
@@ -119,6 +120,11 @@ public final class Rsyslog implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** The TCP port it listens on, or -1 for UDP. */
+    public int tcpPort() {
+        return tcpPort;
     }
 
     public Path received() {
