@@ -69,6 +69,7 @@ final class OutputWorker extends Worker {
         ExecutionContext context = new ExecutionContext(node.environment());
         CompiledStatements exec = node.exec();
         boolean runExec = exec != null && !exec.isEmpty();
+        long fillNanos = output.batchFillNanos();
         Backoff backoff = new Backoff();
         long lastProgress = System.currentTimeMillis();
         try {
@@ -77,6 +78,9 @@ final class OutputWorker extends Worker {
                     break;
                 }
                 arbiter.yieldToMoreUrgent(node.priority());
+                if (fillNanos > 0) {
+                    awaitFill(batchSize, fillNanos);
+                }
                 int count = queue.take(taken, batchSize, stopRequested ? 0 : POLL_NANOS);
                 if (count == 0) {
                     continue;
@@ -126,6 +130,20 @@ final class OutputWorker extends Worker {
         } catch (Exception e) {
             gaveUp = pendingCount > 0;
             logger.error("output stopped after an unexpected failure: {}", InputWorker.describe(e), e);
+        }
+    }
+
+    /**
+     * Waits, for at most {@code fillNanos}, until a full batch is queued. An empty queue returns at once:
+     * take() then waits for the first record, which goes out alone after an idle spell.
+     */
+    private void awaitFill(int batchSize, long fillNanos) throws InterruptedException {
+        if (queue.size() == 0) {
+            return;
+        }
+        long deadline = System.nanoTime() + fillNanos;
+        while (!stopRequested && queue.size() < batchSize && System.nanoTime() < deadline) {
+            Thread.sleep(1);
         }
     }
 
