@@ -37,6 +37,8 @@ public final class TestCertificates {
         signed("server", "localhost", "subjectAltName=IP:127.0.0.1,DNS:localhost", "ca");
         signed("wrong-host", "elsewhere.invalid", "subjectAltName=DNS:elsewhere.invalid", "ca");
         signed("client", "client", "extendedKeyUsage=clientAuth", "ca");
+        openssl("pkcs12", "-export", "-in", path("server.pem"), "-inkey", path("server.key"), "-out", path("server.p12"),
+                "-passout", "pass:" + KEY_PASSWORD);
         openssl("pkcs8", "-topk8", "-v2", "aes-256-cbc", "-in", path("client.key"), "-out", path("client-encrypted.key"),
                 "-passout", "pass:" + KEY_PASSWORD);
     }
