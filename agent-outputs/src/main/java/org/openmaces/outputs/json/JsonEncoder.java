@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +14,9 @@ import java.util.Map;
 import org.openmaces.core.framing.ByteSink;
 import org.openmaces.core.language.Conversions;
 import org.openmaces.core.language.runtime.DateFormatter;
+import org.openmaces.core.record.CoreFields;
 import org.openmaces.core.record.Datetime;
+import org.openmaces.core.record.FieldName;
 import org.openmaces.core.record.LogRecord;
 import org.openmaces.outputs.framing.SinkOutputStream;
 
@@ -75,23 +78,24 @@ public final class JsonEncoder {
         if (settings.unflatten()) {
             writeTree(unflatten(record), generator);
         } else {
+            Encoding encoding = encodings.get();
             for (int i = 0, size = record.size(); i < size; i++) {
-                String name = record.nameAt(i).spelling();
+                FieldName name = record.nameAt(i);
                 if (!included(name)) {
                     continue;
                 }
-                generator.writeFieldName(name);
+                generator.writeFieldName(encoding.serialized(name));
                 writeValue(record.valueAt(i), generator);
             }
         }
         generator.writeEndObject();
     }
 
-    boolean included(String name) {
-        if (name.equalsIgnoreCase("raw_event")) {
+    private boolean included(FieldName name) {
+        if (name.sameField(CoreFields.RAW_EVENT)) {
             return false;
         }
-        char first = name.charAt(0);
+        char first = name.spelling().charAt(0);
         return settings.includeHiddenFields() || (first != '.' && first != '_');
     }
 
@@ -112,7 +116,7 @@ public final class JsonEncoder {
         } else if (value instanceof Boolean flag) {
             generator.writeBoolean(flag);
         } else if (value instanceof Datetime datetime) {
-            generator.writeString(dates.format(datetime));
+            generator.writeString(encodings.get().dates.format(datetime));
         } else {
             generator.writeString(conversions.string(value));
         }
@@ -147,7 +151,7 @@ public final class JsonEncoder {
         Map<String, Object> root = new LinkedHashMap<>();
         for (int i = 0, size = record.size(); i < size; i++) {
             String name = record.nameAt(i).spelling();
-            if (!included(name)) {
+            if (!included(record.nameAt(i))) {
                 continue;
             }
             Map<String, Object> node = root;
@@ -198,7 +202,27 @@ public final class JsonEncoder {
     private final class Encoding {
         final SinkOutputStream stream = new SinkOutputStream();
         ByteSink scratch = new ByteSink(1024);
+        final DatetimeCache dates = new DatetimeCache(JsonEncoder.this.dates);
+        /** Field names escaped once, by field id and spelling. */
+        private SerializedString[] names = new SerializedString[64];
         private JsonGenerator generator;
+
+        SerializedString serialized(FieldName name) {
+            int id = name.id();
+            if (id >= names.length) {
+                if (id > 1 << 16) {
+                    return new SerializedString(name.spelling());
+                }
+                names = java.util.Arrays.copyOf(names, Math.max(id + 1, names.length * 2));
+            }
+            SerializedString known = names[id];
+            // Ids are shared by spellings that differ in case; the record's spelling is the one to write.
+            if (known == null || !known.getValue().equals(name.spelling())) {
+                known = new SerializedString(name.spelling());
+                names[id] = known;
+            }
+            return known;
+        }
 
         JsonGenerator generator() throws IOException {
             if (generator == null) {
