@@ -22,7 +22,8 @@ import org.openmaces.core.runtime.RuntimeOptions;
 /**
  * End-to-end output throughput: how many records per second go from an input, through a route queue and an
  * output's Exec and framing, to a local receiver? The receiver runs in this process and only counts what
- * arrives (newlines): TCP (records as JSON lines), a file (plain lines), HTTP (JSON lines, batched requests).
+ * arrives (newlines): TCP (records as JSON lines), a file (plain 19-byte lines, or JSON lines with
+ * {@code file-json}), HTTP (JSON lines, batched requests).
  * Each run is timed from start until the receiver has counted every record (the file: until the agent
  * stopped with its queue empty).
  *
@@ -30,7 +31,7 @@ import org.openmaces.core.runtime.RuntimeOptions;
  * ./mvnw -B -q -pl agent-core,agent-outputs,bench -am -DskipTests package
  * java -Xms1g -Xmx1g -cp bench/target/benchmarks.jar org.openmaces.outputs.OutputThroughput tcp 2000000 3
  * </pre>
- * Arguments: {@code tcp|file|http}, records per run, runs (the first is a warm-up when there are several).
+ * Arguments: {@code tcp|file|file-json|http}, records per run, runs (the first is a warm-up when there are several).
  */
 public final class OutputThroughput {
     private OutputThroughput() {
@@ -43,9 +44,10 @@ public final class OutputThroughput {
         for (int run = 1; run <= runs; run++) {
             double seconds = switch (target) {
                 case "tcp" -> tcp(count);
-                case "file" -> file(count);
+                case "file" -> file(count, "");
+                case "file-json" -> file(count, "Exec to_json();");
                 case "http" -> http(count);
-                default -> throw new IllegalArgumentException("use tcp, file or http, not " + target);
+                default -> throw new IllegalArgumentException("use tcp, file, file-json or http, not " + target);
             };
             System.out.printf("%s run %d: %,d records in %.2f s = %,.0f records/s%s%n", target, run, count, seconds,
                     count / seconds, runs > 1 && run == 1 ? " (warm-up)" : "");
@@ -71,11 +73,11 @@ public final class OutputThroughput {
         }
     }
 
-    private static double file(long count) throws Exception {
+    private static double file(long count, String exec) throws Exception {
         Path directory = Files.createTempDirectory("bench-file");
         Path file = directory.resolve("out.log");
         double seconds = timed(directory, config(directory, count, "", String.join("\n", "Module om_file",
-                "File '" + file + "'")), null, count, false);
+                "File '" + file + "'", exec)), null, count, false);
         long lines;
         try (var stream = Files.lines(file)) {
             lines = stream.count();

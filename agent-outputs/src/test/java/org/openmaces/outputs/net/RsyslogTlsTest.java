@@ -75,7 +75,7 @@ class RsyslogTlsTest {
     }
 
     @Test
-    void shouldNegotiateTheConfiguredProtocol() throws Exception {
+    void shouldNegotiateTheConfiguredProtocolAndReadCaDir() throws Exception {
         try (Rsyslog receiver = receiver("server")) {
             int port = receiver.tcpPort();
             for (String protocol : List.of("TLSv1.2", "TLSv1.3")) {
@@ -84,6 +84,12 @@ class RsyslogTlsTest {
                     assertEquals(protocol, socket.getSession().getProtocol());
                 }
             }
+            Path caDirectory = java.nio.file.Files.createDirectories(directory.resolve("ca-dir"));
+            java.nio.file.Files.copy(certificates.file("ca.pem"), caDirectory.resolve("1a2b3c4d.0"));
+            java.nio.file.Files.writeString(caDirectory.resolve("README"), "not a certificate");
+            TlsSettings fromDirectory = new TlsSettings(null, caDirectory, null, null, null, null, null, true, false,
+                    false, true, TlsSettings.DEFAULT_PROTOCOLS, List.of());
+            connect(fromDirectory, port).close();
         }
     }
 
