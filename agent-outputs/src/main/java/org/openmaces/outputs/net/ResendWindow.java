@@ -39,7 +39,10 @@ final class ResendWindow {
         return next != null ? next : new ByteSink(Math.max(8192, sent.array().length));
     }
 
-    /** Forgets batches sent before {@code nowMillis - window}, and the oldest beyond the byte limit. */
+    /**
+     * Forgets batches sent before {@code nowMillis - window}, and the oldest ones while the newer ones
+     * alone hold the byte limit (so the window covers at least the last limit's worth of bytes).
+     */
     void expire(long nowMillis) {
         while (!entries.isEmpty()) {
             Entry oldest = entries.peekFirst();
