@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmaces.core.language.NxlogLanguage;
+import org.openmaces.core.runtime.AgentRuntime;
 import org.openmaces.core.testing.RuntimeHarness;
 import org.openmaces.outputs.testing.Rsyslog;
 import org.openmaces.outputs.testing.SequenceInput;
@@ -135,6 +136,31 @@ class RsyslogTlsTest {
                     "CertKeyFile " + certificates.file("client-encrypted.key"),
                     "KeyPass " + TestCertificates.KEY_PASSWORD));
             assertEquals(20, receiver.awaitLineCount(20, Duration.ofSeconds(10)).size());
+        }
+    }
+
+    @Test
+    void shouldLoseNothingWhenATlsReceiverRestartsMidStream() throws Exception {
+        int count = 10_000;
+        try (Rsyslog receiver = receiver("server")) {
+            AgentRuntime runtime = new RuntimeHarness(directory, new NxlogLanguage()).withModule(new SequenceInput())
+                    .assemble(String.join("\n", "CacheDir " + directory,
+                            "<Extension syslog>", "Module xm_syslog", "</Extension>",
+                            "<Input sequence>", "Module im_sequence", "Count " + count, "PerCall 100", "PauseMillis 10",
+                            "Exec $SourceName = 'gen'; $Message = $raw_event; to_syslog_ietf();", "</Input>",
+                            "<Output out>", "Module om_ssl", "Host 127.0.0.1:" + receiver.tcpPort(),
+                            "OutputType Syslog_TLS", "CAFile " + certificates.file("ca.pem"), "</Output>", ""), true);
+            runtime.start();
+            receiver.awaitLineCount(count / 4, Duration.ofSeconds(20));
+            receiver.stop();
+            Thread.sleep(500);
+            receiver.start();
+            runtime.awaitCompletion();
+            runtime.stop();
+            List<String> lines = receiver.awaitLines(received -> new Sequences(received).complete(count),
+                    Duration.ofSeconds(20));
+            Sequences sequences = new Sequences(lines);
+            assertTrue(sequences.complete(count), sequences.missing(count));
         }
     }
 }
