@@ -22,7 +22,8 @@ class FileOutputTest {
     Path directory;
 
     private void run(int count, String inputExec, String output) throws Exception {
-        new RuntimeHarness(directory, new NxlogLanguage()).withModule(new SequenceInput()).runOneshot(String.join("\n",
+        new RuntimeHarness(directory, new NxlogLanguage()).withModule(new SequenceInput())
+                .withDrainTimeout(java.time.Duration.ofMillis(500)).runOneshot(String.join("\n",
                 "CacheDir " + directory,
                 "<Input sequence>", "Module im_sequence", "Count " + count, "PerCall 10", "PauseMillis 5",
                 inputExec.isEmpty() ? "" : "Exec " + inputExec, "</Input>",

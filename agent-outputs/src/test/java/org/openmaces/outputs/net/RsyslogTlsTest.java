@@ -52,7 +52,8 @@ class RsyslogTlsTest {
     }
 
     private void deliver(int port, String tlsDirectives) throws Exception {
-        new RuntimeHarness(directory, new NxlogLanguage()).withModule(new SequenceInput()).runOneshot(String.join("\n", "CacheDir " + directory,
+        new RuntimeHarness(directory, new NxlogLanguage()).withModule(new SequenceInput())
+                .withDrainTimeout(java.time.Duration.ofMillis(500)).runOneshot(String.join("\n", "CacheDir " + directory,
                 "<Extension syslog>", "Module xm_syslog", "</Extension>",
                 "<Input sequence>", "Module im_sequence", "Count 20",
                 "Exec $Hostname = 'tls-host'; $SourceName = 'app'; $Message = $raw_event; to_syslog_ietf();", "</Input>",
