@@ -70,6 +70,10 @@ public final class JsonEncoder {
             // The sink is in memory; only a bug gets here.
             encoding.reset();
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            // A value that cannot be written left the generator inside an object: start afresh next time.
+            encoding.reset();
+            throw e;
         }
     }
 
