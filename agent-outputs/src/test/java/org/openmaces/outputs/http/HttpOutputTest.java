@@ -111,4 +111,20 @@ class HttpOutputTest {
             assertTrue(Files.exists(directory.resolve("out.q")), "the refused records were kept");
         }
     }
+
+    @Test
+    void shouldLetABatchFillForFlushInterval() throws Exception {
+        try (TestHttpServer server = TestHttpServer.http()) {
+            // 300 records trickle in, 10 every 10 ms: without waiting, each request would carry about 10.
+            new RuntimeHarness(directory, new NxlogLanguage()).withModule(new SequenceInput()).runOneshot(
+                    String.join("\n", "CacheDir " + directory,
+                            "<Input sequence>", "Module im_sequence", "Count 300", "PerCall 10", "PauseMillis 10",
+                            "</Input>",
+                            "<Output out>", "Module om_http", "URL http://127.0.0.1:" + server.port() + "/",
+                            "BatchMode multiline", "FlushLimit 100", "FlushInterval 2", "LogqueueSize 1000",
+                            "</Output>", ""));
+            assertTrue(new Sequences(server.lines()).complete(300));
+            assertTrue(server.requests().size() <= 6, server.requests().size() + " requests");
+        }
+    }
 }
