@@ -78,8 +78,8 @@ final class OutputWorker extends Worker {
                     break;
                 }
                 arbiter.yieldToMoreUrgent(node.priority());
-                if (fillNanos > 0) {
-                    awaitFill(batchSize, fillNanos);
+                if (fillNanos > 0 && !stopRequested) {
+                    awaitFill(taken, batchSize, fillNanos);
                 }
                 int count = queue.take(taken, batchSize, stopRequested ? 0 : POLL_NANOS);
                 if (count == 0) {
@@ -134,12 +134,16 @@ final class OutputWorker extends Worker {
     }
 
     /**
-     * Waits, for at most {@code fillNanos}, until a full batch is queued. An empty queue returns at once:
-     * take() then waits for the first record, which goes out alone after an idle spell.
+     * Waits, for at most {@code fillNanos} after the first record is queued, until a full batch is queued.
+     * An empty queue is first waited on with a take of no records, which blocks until a record arrives
+     * (or the poll time passes) without taking it.
      */
-    private void awaitFill(int batchSize, long fillNanos) throws InterruptedException {
+    private void awaitFill(LogRecord[] into, int batchSize, long fillNanos) throws Exception {
         if (queue.size() == 0) {
-            return;
+            queue.take(into, 0, POLL_NANOS);
+            if (queue.size() == 0) {
+                return;
+            }
         }
         long deadline = System.nanoTime() + fillNanos;
         while (!stopRequested && queue.size() < batchSize && System.nanoTime() < deadline) {
