@@ -37,10 +37,49 @@ public final class TestCertificates {
         signed("server", "localhost", "subjectAltName=IP:127.0.0.1,DNS:localhost", "ca");
         signed("wrong-host", "elsewhere.invalid", "subjectAltName=DNS:elsewhere.invalid", "ca");
         signed("client", "client", "extendedKeyUsage=clientAuth", "ca");
-        openssl("pkcs12", "-export", "-in", path("server.pem"), "-inkey", path("server.key"), "-out", path("server.p12"),
-                "-passout", "pass:" + KEY_PASSWORD);
+        keyStore("server");
         openssl("pkcs8", "-topk8", "-v2", "aes-256-cbc", "-in", path("client.key"), "-out", path("client-encrypted.key"),
                 "-passout", "pass:" + KEY_PASSWORD);
+    }
+
+    /** A PKCS#12 file ({@code NAME.p12}, password {@link #KEY_PASSWORD}) of a certificate and its key. */
+    private void keyStore(String name) throws Exception {
+        openssl("pkcs12", "-export", "-in", path(name + ".pem"), "-inkey", path(name + ".key"), "-out",
+                path(name + ".p12"), "-passout", "pass:" + KEY_PASSWORD);
+    }
+
+    /**
+     * Makes, with the CA, {@code expired.pem} (valid only in January 2020) and {@code revoked.pem}, both for
+     * 127.0.0.1, and {@code crl.pem}, which revokes {@code revoked.pem}; each with a {@code .p12}.
+     */
+    public void makeExpiredAndRevoked() throws Exception {
+        Path database = directory.resolve("ca-database");
+        Files.createDirectories(database);
+        Files.writeString(database.resolve("index.txt"), "");
+        Files.writeString(database.resolve("crlnumber"), "01\n");
+        Path config = directory.resolve("ca.cnf");
+        Files.writeString(config, String.join("\n", "[ca]", "default_ca = test", "[test]",
+                "database = " + database.resolve("index.txt"), "crlnumber = " + database.resolve("crlnumber"),
+                "new_certs_dir = " + database, "serial = " + database.resolve("serial"), "default_md = sha256",
+                "default_crl_days = 2", "policy = anything", "unique_subject = no", "copy_extensions = copy",
+                "[anything]", "commonName = supplied", ""));
+        Files.writeString(database.resolve("serial"), "1000\n");
+        for (String name : List.of("expired", "revoked")) {
+            openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                    "-keyout", path(name + ".key"), "-out", path(name + ".csr"), "-subj", "/CN=" + name,
+                    "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost");
+        }
+        openssl("ca", "-batch", "-config", config.toString(), "-cert", path("ca.pem"), "-keyfile", path("ca.key"),
+                "-in", path("expired.csr"), "-out", path("expired.pem"), "-notext",
+                "-startdate", "20200101000000Z", "-enddate", "20200201000000Z");
+        openssl("ca", "-batch", "-config", config.toString(), "-cert", path("ca.pem"), "-keyfile", path("ca.key"),
+                "-in", path("revoked.csr"), "-out", path("revoked.pem"), "-notext", "-days", "2");
+        openssl("ca", "-batch", "-config", config.toString(), "-cert", path("ca.pem"), "-keyfile", path("ca.key"),
+                "-revoke", path("revoked.pem"));
+        openssl("ca", "-batch", "-config", config.toString(), "-cert", path("ca.pem"), "-keyfile", path("ca.key"),
+                "-gencrl", "-out", path("crl.pem"));
+        keyStore("expired");
+        keyStore("revoked");
     }
 
     private void authority(String name, String subject) throws Exception {
