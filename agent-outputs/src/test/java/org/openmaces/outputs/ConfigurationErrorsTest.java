@@ -62,6 +62,8 @@ class ConfigurationErrorsTest {
         assertTrue(errors.contains("nxlog.conf:9: invalid value 'lines' for BatchMode"), errors);
         errors = errors("Module om_http\nURL http://h/\nAddHeader Host: x");
         assertTrue(errors.contains("AddHeader cannot set Host"), errors);
+        errors = errors("Module om_http\nURL http://h/\nAddHeader Bad Name: x");
+        assertTrue(errors.contains("AddHeader 'Bad Name: x' is not a valid HTTP header"), errors);
     }
 
     @Test

@@ -26,7 +26,10 @@ import org.openmaces.outputs.net.TlsSettings;
 
 /**
  * om_http (modules spec §2.5) over the JDK's HttpClient (HTTP/1.1, kept-alive connections, TLS with the
- * om_ssl options prefixed {@code HTTPS}).
+ * om_ssl options prefixed {@code HTTPS}). The JDK client rather than our own code on sockets: it is
+ * maintained with the JDK, parses responses in every form a server may send (chunked, keep-alive, early
+ * close), and takes the same SSLContext as om_ssl; what it costs (a selector thread per instance, header
+ * names it reserves) matters less than getting HTTP framing right.
  */
 public final class HttpOutputModule implements ModuleProvider {
     static final String URL = "URL";
@@ -67,6 +70,16 @@ public final class HttpOutputModule implements ModuleProvider {
                         "longest wait for a batch to fill before a smaller one is sent")));
         specs.addAll(TlsSettings.directives(TLS_PREFIX));
         return specs;
+    }
+
+    /** Whether the JDK client takes this header (it checks names and values when a request is built). */
+    private static boolean acceptedHeader(String name, String value) {
+        try {
+            java.net.http.HttpRequest.newBuilder(URI.create("http://localhost/")).header(name, value);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     @Override
@@ -110,7 +123,16 @@ public final class HttpOutputModule implements ModuleProvider {
                 context.configurationError(ADD_HEADER, "AddHeader cannot set " + name + ": the HTTP client sets it");
                 continue;
             }
-            headers.add(new String[]{name, header.substring(colon + 1).trim()});
+            String value = header.substring(colon + 1).trim();
+            if (!acceptedHeader(name, value)) {
+                context.configurationError(ADD_HEADER, "AddHeader '" + header + "' is not a valid HTTP header");
+                continue;
+            }
+            headers.add(new String[]{name, value});
+        }
+        if (!acceptedHeader("Content-Type", configuration.getString(CONTENT_TYPE))) {
+            context.configurationError(CONTENT_TYPE, "ContentType '" + configuration.getString(CONTENT_TYPE)
+                    + "' is not a valid header value");
         }
         String user = configuration.getString(USER);
         String password = configuration.getString(PASSWORD);
