@@ -7,7 +7,8 @@ import org.openmaces.core.module.DoctorFinding;
 /**
  * The failures of {@code es_new_client} (Apple's {@code es_new_client_result_t}), what each means for this
  * agent and how to fix it. A module (im_maces, natively or through eslogger) that cannot create a client
- * names the constant, e.g. {@code ES_NEW_CLIENT_RESULT_ERR_NOT_PERMITTED}, in its finding; doctor then adds
+ * names the result in its finding, as Apple's constant ({@code ES_NEW_CLIENT_RESULT_ERR_NOT_PERMITTED}, what
+ * eslogger prints) or as libnxes's messages do ({@code (ERR_NOT_PERMITTED)}); doctor then adds
  * this interpretation, with the paths of the binary that needs the grant. docs/troubleshooting.md has one
  * section per constant, in the same words.
  */
@@ -33,12 +34,18 @@ enum EsClientResult {
         return "ES_NEW_CLIENT_RESULT_" + name();
     }
 
-    /** The failure a text names by its constant, if any. */
+    /**
+     * The failure a text names, if any: by Apple's constant, or by the short form libnxes uses in its
+     * messages ({@code (ERR_NOT_PERMITTED)}), or, for the one libnxes words differently, by its wording.
+     */
     static Optional<EsClientResult> findIn(String text) {
         for (EsClientResult result : values()) {
-            if (text.contains(result.constant())) {
+            if (text.contains(result.name())) {
                 return Optional.of(result);
             }
+        }
+        if (text.contains("es_new_client: invalid argument")) {
+            return Optional.of(ERR_INVALID_ARGUMENT);
         }
         return Optional.empty();
     }
