@@ -112,6 +112,9 @@ class InstallScriptsIT {
         assertDirectory("opt/nxlog/var/lib/nxlog", "rwx------");
         assertDirectory("opt/nxlog/var/log/nxlog", "rwxr-x---");
         assertDirectory("opt/nxlog/var/run/nxlog", "rwxr-xr-x");
+        for (String parent : List.of("var", "var/spool", "var/log", "var/lib", "var/run")) {
+            assertDirectory("opt/nxlog/" + parent, "rwxr-xr-x");
+        }
         Path plist = root.resolve("Library/LaunchDaemons/com.nxlog.plist");
         assertEquals(Files.readString(prefix.resolve("share/nxlog/com.nxlog.plist")), Files.readString(plist));
         assertEquals("rw-r--r--", Payload.mode(plist));
