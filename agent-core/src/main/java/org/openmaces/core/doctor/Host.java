@@ -26,6 +26,9 @@ public interface Host {
     /** The executable of this process: the launcher ({@code nxlog}) or {@code java}. */
     Optional<Path> executable();
 
+    /** True when this process can open {@code file} for reading (TCC decides that for protected files). */
+    boolean canRead(Path file);
+
     /** True when {@code file} exists, is a regular file and may be executed. */
     boolean isExecutableFile(Path file);
 

@@ -13,6 +13,8 @@ import org.openmaces.core.module.DoctorFinding;
 final class HostChecks {
     static final Path ESLOGGER = Path.of("/usr/bin/eslogger");
     static final String ENTITLEMENT = "com.apple.developer.endpoint-security.client";
+    /** Readable only with Full Disk Access: a quick hint before a module tries a real client. */
+    static final Path TCC_DATABASE = Path.of("/Library/Application Support/com.apple.TCC/TCC.db");
 
     private final Host host;
 
@@ -27,6 +29,7 @@ final class HostChecks {
         findings.add(platform());
         if (host.isMacOs()) {
             findings.add(entitlement());
+            findings.add(fullDiskAccess());
         }
         findings.add(eslogger());
         return findings;
@@ -91,6 +94,23 @@ final class HostChecks {
         }
         return DoctorFinding.warning("entitlement", executable + " is not signed with " + ENTITLEMENT + ": the native"
                 + " source of im_maces will fail with ES_NEW_CLIENT_RESULT_ERR_NOT_ENTITLED; eslogger still works", fix);
+    }
+
+    /**
+     * A hint only: whether this process can read the system TCC database, which macOS protects with Full
+     * Disk Access. The real test is a client, which im_maces tries in its own checks.
+     */
+    DoctorFinding fullDiskAccess() {
+        if (host.canRead(TCC_DATABASE)) {
+            return DoctorFinding.ok("Full Disk Access", "this process can read " + TCC_DATABASE
+                    + ", which only Full Disk Access allows");
+        }
+        return DoctorFinding.warning("Full Disk Access", "this process cannot read " + TCC_DATABASE + ": it has no"
+                + " Full Disk Access, so es_new_client would fail with ES_NEW_CLIENT_RESULT_ERR_NOT_PERMITTED. Run from"
+                + " a terminal, macOS judges the terminal app, not the daemon",
+                "grant Full Disk Access to " + EsClientResult.BUNDLE + " (the profile " + EsClientResult.PROFILE
+                + ", or System Settings > Privacy & Security > Full Disk Access); to check the daemon itself, read"
+                + " its log for ERR_NOT_PERMITTED");
     }
 
     /** The entitlement key followed by {@code <true/>} in codesign's XML output. */

@@ -54,6 +54,15 @@ final class SystemHost implements Host {
     }
 
     @Override
+    public boolean canRead(Path file) {
+        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+            return true;
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
+    }
+
+    @Override
     public boolean isExecutableFile(Path file) {
         return Files.isRegularFile(file) && Files.isExecutable(file);
     }

@@ -118,6 +118,7 @@ class DoctorTest {
     void shouldExplainFullDiskAccessWhenTheInputReportsNotPermitted() throws Exception {
         FakeHost host = FakeHost.mac(14);
         host.codesign = new Host.CommandResult(0, ENTITLED);
+        host.fullDiskAccess = false;
         String config = "CacheDir " + directory + "\n<Input es>\n Module im_maces\n Result ES_NEW_CLIENT_RESULT_ERR_NOT_PERMITTED\n"
                 + "</Input>\n<Output out>\n Module om_null\n</Output>\n";
         assertEquals(Doctor.EXIT_PROBLEMS, doctor(host, config), output);
@@ -130,6 +131,8 @@ class DoctorTest {
         assertReported("PROBLEM", "input 'es' (im_maces): Full Disk Access: es_new_client returned"
                 + " ES_NEW_CLIENT_RESULT_ERR_NOT_PERMITTED (4): macOS has not given Full Disk Access", "nxlog-full-disk-access.mobileconfig");
         assertTrue(output.contains("Full Disk Access > + > /opt/nxlog/lib/nxlog.app"), output);
+        assertReported("WARNING", "Full Disk Access: this process cannot read /Library/Application Support/com.apple.TCC/TCC.db",
+                "grant Full Disk Access to /opt/nxlog/lib/nxlog.app");
         assertTrue(output.contains("sudo launchctl kickstart -k system/com.nxlog"), output);
     }
 
@@ -157,6 +160,7 @@ class DoctorTest {
         assertReported("WARNING", "entitlement: codesign could not read the signature of", "entitlements/codesign.sh");
         assertTrue(output.contains("code object is not signed at all"), output);
         assertReported("WARNING", "eslogger: /usr/bin/eslogger does not exist: it comes with macOS 13", "only the native source");
+        assertReported("OK", "Full Disk Access: this process can read", null);
     }
 
     @Test

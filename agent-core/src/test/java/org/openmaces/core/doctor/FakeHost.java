@@ -13,6 +13,7 @@ final class FakeHost implements Host {
     int macOsMajor;
     Path executable = Path.of("/opt/nxlog/lib/nxlog.app/Contents/MacOS/nxlog");
     boolean esloggerPresent;
+    boolean fullDiskAccess = true;
     CommandResult codesign = new CommandResult(0, "");
     final List<List<String>> commands = new ArrayList<>();
 
@@ -53,6 +54,11 @@ final class FakeHost implements Host {
     @Override
     public Optional<Path> executable() {
         return Optional.ofNullable(executable);
+    }
+
+    @Override
+    public boolean canRead(Path file) {
+        return file.equals(HostChecks.TCC_DATABASE) && fullDiskAccess;
     }
 
     @Override
