@@ -27,6 +27,9 @@ while [ $# -gt 0 ]; do
     esac
 done
 [ -n "$version" ] && [ -n "$runtime" ] && [ -n "$out" ] || { echo "usage: assemble.sh --version V --runtime DIR --out DIR" >&2; exit 2; }
+mkdir -p "$out"
+out="$(cd "$out" && pwd)"
+runtime="$(cd "$runtime" 2>/dev/null && pwd)" || { echo "assemble.sh: no runtime at $runtime (jlink-runtime.sh)" >&2; exit 2; }
 
 case "$(uname -s)" in
     Darwin) os=darwin; libnxes=libnxes.dylib ;;
