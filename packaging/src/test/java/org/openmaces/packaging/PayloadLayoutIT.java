@@ -52,11 +52,15 @@ class PayloadLayoutIT {
         Path dispatch = lib.contains("libjnidispatch.jnilib") ? bundle.resolve("lib/libjnidispatch.jnilib")
                 : bundle.resolve("lib/libjnidispatch.so");
         assertEquals("rwxr-xr-x", Payload.mode(dispatch));
-        Path jna = bundle.resolve("lib").resolve(lib.stream().filter(name -> name.startsWith("jna-")).findFirst().orElseThrow());
-        try (ZipFile jar = new ZipFile(jna.toFile())) {
-            assertEquals(List.of(), jar.stream().map(java.util.zip.ZipEntry::getName).filter(name -> name.contains("jnidispatch"))
-                    .toList(), "the JNA jar keeps no native code (notarization rejects unsigned binaries inside jars)");
-            assertTrue(jar.getEntry("com/sun/jna/Native.class") != null);
+        for (String name : lib.stream().filter(file -> file.endsWith(".jar")).toList()) {
+            try (ZipFile jar = new ZipFile(bundle.resolve("lib").resolve(name).toFile())) {
+                assertEquals(List.of(), jar.stream().map(java.util.zip.ZipEntry::getName)
+                        .filter(entry -> entry.matches(".*\\.(so|dylib|jnilib|dll|a)")).toList(),
+                        name + " holds native code: notarization rejects unsigned binaries inside jars");
+                if (name.startsWith("jna-")) {
+                    assertTrue(jar.getEntry("com/sun/jna/Native.class") != null);
+                }
+            }
         }
         String options = Files.readString(bundle.resolve("conf/jvm.options"));
         assertTrue(options.contains("\n-Djna.nounpack=true\n"), options);
