@@ -553,6 +553,19 @@ public final class AgentRuntime {
         return report.toString();
     }
 
+    /**
+     * For {@code nxlog doctor}: calls {@code action} with every instance that was created without configuration
+     * errors, extensions first, then in file order. Call it after {@link #assemble}; in a verify-only runtime
+     * the instances were never started.
+     */
+    public void forEachInstance(java.util.function.BiConsumer<InstanceDefinition, ModuleInstance> action) {
+        for (ModuleNode node : nodes.values()) {
+            if (node.instance() != null && !node.context().isFaulty()) {
+                action.accept(node.definition(), node.instance());
+            }
+        }
+    }
+
     /** The routes that run (faulty ones removed). */
     public List<RouteDefinition> activeRoutes() {
         return List.copyOf(activeRoutes);
