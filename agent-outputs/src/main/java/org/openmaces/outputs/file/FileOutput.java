@@ -16,13 +16,16 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import org.openmaces.core.doctor.Probes;
 import org.openmaces.core.framing.ByteSink;
 import org.openmaces.core.framing.RecordFraming;
 import org.openmaces.core.language.CompiledExpression;
 import org.openmaces.core.language.ExecutionContext;
 import org.openmaces.core.language.ExecutionException;
+import org.openmaces.core.module.DoctorFinding;
 import org.openmaces.core.module.ModuleContext;
 import org.openmaces.core.module.OutputInstance;
 import org.openmaces.core.record.LogRecord;
@@ -62,6 +65,30 @@ final class FileOutput implements OutputInstance {
         this.batch = new BatchWriter(framing);
         this.logger = context.logger();
         this.unnamed = context.lossCounter("records not written because File evaluated to undef or a non-string");
+    }
+
+    /** {@code nxlog doctor}: a constant File's directory must be writable (or creatable with CreateDir). */
+    @Override
+    public List<DoctorFinding> diagnose() {
+        if (!fileExpression.isConstant()) {
+            return List.of(DoctorFinding.ok("output file",
+                    "file names are computed per record and cannot be checked in advance"));
+        }
+        try {
+            ExecutionContext evaluation = context.newExecutionContext();
+            evaluation.beginRecord(null);
+            Object name = fileExpression.evaluate(evaluation);
+            if (!(name instanceof String text) || text.isEmpty()) {
+                return List.of(DoctorFinding.problem("output file",
+                        "File evaluates to " + (name == null ? "undef" : "'" + name + "'"), "give File a file name"));
+            }
+            Path directory = resolve(text).toAbsolutePath().getParent();
+            return List.of(Probes.writableDirectory("output file directory",
+                    directory, settings.createDirectories()));
+        } catch (ExecutionException e) {
+            return List.of(DoctorFinding.problem("output file",
+                    "File cannot be evaluated: " + e.getMessage(), "fix the File expression"));
+        }
     }
 
     @Override

@@ -8,9 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import org.openmaces.core.doctor.Probes;
 import org.openmaces.core.framing.ByteSink;
+import org.openmaces.core.module.DoctorFinding;
 import org.openmaces.core.module.ModuleContext;
 import org.openmaces.core.module.OutputInstance;
 import org.openmaces.core.record.CoreFields;
@@ -45,6 +48,18 @@ final class HttpOutput implements OutputInstance {
         this.refusals = context.counter("HTTP requests failed or answered otherwise");
         this.boundary = ("openmaces-" + Long.toHexString(Double.doubleToLongBits(Math.random())))
                 .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** {@code nxlog doctor}: opens a TCP connection to every URL's host and port. */
+    @Override
+    public List<DoctorFinding> diagnose() {
+        List<DoctorFinding> findings = new ArrayList<>();
+        for (URI url : settings.urls()) {
+            int port = url.getPort() > 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+            findings.add(Probes.tcp("http destination " + url, url.getHost(), port,
+                    Duration.ofSeconds(5)));
+        }
+        return findings;
     }
 
     @Override

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import org.openmaces.core.framing.ByteSink;
 import org.openmaces.core.framing.RecordFraming;
+import org.openmaces.core.module.DoctorFinding;
 import org.openmaces.core.module.ModuleContext;
 import org.openmaces.core.module.OutputInstance;
 import org.openmaces.core.record.LogRecord;
@@ -42,6 +45,24 @@ final class DatagramOutput implements OutputInstance {
         this.sendBufferSize = sendBufferSize;
         this.logger = context.logger();
         this.truncated = context.counter("records truncated to the largest datagram");
+    }
+
+    /** {@code nxlog doctor}: UDP confirms nothing, so only name resolution can be checked. */
+    @Override
+    public List<DoctorFinding> diagnose() {
+        List<DoctorFinding> findings = new ArrayList<>();
+        for (Endpoint endpoint : endpoints) {
+            try {
+                InetAddress.getAllByName(endpoint.host());
+                findings.add(DoctorFinding.warning("udp destination", endpoint
+                        + " resolves; UDP gives no delivery confirmation, so whether anything listens is unknown",
+                        "check the receiver's own log; use om_tcp or om_ssl where losing datagrams matters"));
+            } catch (UnknownHostException e) {
+                findings.add(DoctorFinding.problem("udp destination", "cannot resolve "
+                        + endpoint.host(), "fix the Host directive, or the host's DNS or /etc/hosts entry"));
+            }
+        }
+        return findings;
     }
 
     @Override

@@ -3,11 +3,15 @@ package org.openmaces.outputs.net;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import javax.net.ssl.SSLException;
 import org.openmaces.core.framing.ByteSink;
 import org.openmaces.core.framing.RecordFraming;
+import org.openmaces.core.module.DoctorFinding;
 import org.openmaces.core.module.ModuleContext;
 import org.openmaces.core.module.OutputInstance;
 import org.openmaces.core.record.LogRecord;
@@ -58,6 +62,39 @@ final class StreamOutput implements OutputInstance {
         this.reconnects = context.counter("reconnects");
         this.resentBatches = context.counter("batches sent again after a connection failure");
         this.discarded = context.counter("bytes received from the peer and discarded");
+    }
+
+    /**
+     * {@code nxlog doctor}: connects to every endpoint as the output would (TLS handshake and certificate
+     * checks included) and closes at once.
+     */
+    @Override
+    public List<DoctorFinding> diagnose() {
+        List<DoctorFinding> findings = new ArrayList<>();
+        String check = protocol + " destination";
+        for (Endpoint endpoint : endpoints) {
+            try {
+                InetAddress[] addresses = InetAddress.getAllByName(endpoint.host());
+                Socket socket = connector.connect(endpoint, addresses[0]);
+                socket.close();
+                findings.add(DoctorFinding.ok(check, endpoint + " accepted a connection"
+                        + (connector.isTls() ? " and its certificate was verified" : "")));
+            } catch (UnknownHostException e) {
+                findings.add(DoctorFinding.problem(check, "cannot resolve " + endpoint.host(),
+                        "fix the Host directive of " + instanceName + ", or the host's DNS or /etc/hosts entry"));
+            } catch (SSLException e) {
+                findings.add(DoctorFinding.problem(check, "TLS with " + endpoint + " failed: "
+                        + e.getMessage(), "give " + instanceName + " the CA that signed the server's certificate in CAFile"
+                        + " (or CADir), and check that the certificate names " + endpoint.host()
+                        + "; AllowUntrusted TRUE turns verification off (for testing only)"));
+            } catch (IOException e) {
+                findings.add(DoctorFinding.problem(check, "cannot connect to " + endpoint
+                        + ": " + e.getMessage(), "start the receiver on " + endpoint + ", open the firewall between"
+                        + " this host and it, or fix the Host/Port of " + instanceName
+                        + " (records wait in the queue meanwhile)"));
+            }
+        }
+        return findings;
     }
 
     @Override
