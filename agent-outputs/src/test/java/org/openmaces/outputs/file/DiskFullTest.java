@@ -2,10 +2,8 @@ package org.openmaces.outputs.file;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,13 +21,15 @@ import org.openmaces.core.language.NxlogLanguage;
 import org.openmaces.core.runtime.AgentRuntime;
 import org.openmaces.core.testing.LogCapture;
 import org.openmaces.core.testing.RuntimeHarness;
+import org.openmaces.core.testing.SmallFileSystem;
 import org.openmaces.outputs.testing.SequenceInput;
 
 /**
  * Fault test (issue 8): om_file's file system fills up mid-stream. On a real 256 KiB tmpfs (mounted by the
  * test, so it needs root; skipped otherwise), a paced stream is written until a filler file takes every
  * free block. The error must be reported with the file and the cause, the agent must keep running with the
- * records queued, and once the filler is removed every record must arrive, each on a whole line.
+ * records queued, and once the filler is removed every record must arrive, each on a whole line (the
+ * regression test of the torn line a write cut short by ENOSPC left before the retried batch).
  */
 @Timeout(120)
 class DiskFullTest {
@@ -37,31 +37,23 @@ class DiskFullTest {
 
     @TempDir
     Path directory;
-    private Path mountPoint;
-    private boolean mounted;
+    private SmallFileSystem small;
 
     @BeforeEach
     void mountSmallFileSystem() throws Exception {
-        mountPoint = directory.resolve("small");
-        Files.createDirectories(mountPoint);
-        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=256k,mode=0755", "tmpfs",
-                mountPoint.toString()).redirectErrorStream(true).start();
-        String said = new String(mount.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        mounted = mount.waitFor(10, TimeUnit.SECONDS) && mount.exitValue() == 0;
-        assumeTrue(mounted, "cannot mount a tmpfs here (needs root): " + said);
+        small = SmallFileSystem.mount(directory.resolve("small"), "256k");
     }
 
     @AfterEach
     void unmount() throws Exception {
-        if (mounted) {
-            new ProcessBuilder("umount", "-l", mountPoint.toString()).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+        if (small != null) {
+            small.close();
         }
     }
 
     @Test
     void shouldReportAKeepRunningAndResumeWhenTheDiskFillsAndEmpties() throws Exception {
-        Path output = mountPoint.resolve("out.log");
-        Path filler = mountPoint.resolve("filler");
+        Path output = small.path().resolve("out.log");
         try (LogCapture log = new LogCapture()) {
             AgentRuntime runtime = new RuntimeHarness(directory, new NxlogLanguage())
                     .withModule(new SequenceInput())
@@ -72,7 +64,7 @@ class DiskFullTest {
                             "<Output out>", "Module om_file", "File \"" + output + "\"", "</Output>", ""), true);
             runtime.start();
             await(() -> lineCount(output) >= COUNT / 6, "records in the file before the disk fills");
-            fill(filler);
+            Path filler = small.fill("filler");
             await(() -> runtime.statusReport().matches("(?s).*write failures [1-9].*"), "a failed write");
             Thread.sleep(3_000);
             assertTrue(log.warned("No space left on device"), log.text());
@@ -90,19 +82,6 @@ class DiskFullTest {
             assertEquals(0, received.tornLines, "no partly written line: " + received.tornExample);
             assertTrue(received.complete(), received.missing + " missing");
             assertTrue(!after.matches("(?s).*, lost [1-9].*"), "no loss counter moved: " + after);
-        }
-    }
-
-    /** Writes zeros until the file system has no free block left. */
-    private static void fill(Path filler) throws IOException {
-        byte[] block = new byte[4096];
-        try (OutputStream stream = Files.newOutputStream(filler)) {
-            while (true) {
-                stream.write(block);
-                stream.flush();
-            }
-        } catch (IOException full) {
-            assertTrue(String.valueOf(full.getMessage()).contains("No space left"), full.toString());
         }
     }
 

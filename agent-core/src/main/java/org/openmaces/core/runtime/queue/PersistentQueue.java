@@ -336,20 +336,47 @@ public final class PersistentQueue implements RecordQueue {
                     .putInt(payloadLength).putInt((int) crc.getValue());
         }
         if (writeOffset > 0 && writeOffset + encoded.length() > SEGMENT_LIMIT) {
-            writeChannel.close();
-            writeSegment++;
-            openWriteChannel();
+            rotate();
         }
         ByteBuffer bytes = ByteBuffer.wrap(encoded.array(), 0, encoded.length());
-        while (bytes.hasRemaining()) {
-            writeChannel.write(bytes);
-        }
-        if (sync) {
-            writeChannel.force(false);
+        try {
+            while (bytes.hasRemaining()) {
+                writeChannel.write(bytes);
+            }
+            if (sync) {
+                writeChannel.force(false);
+            }
+        } catch (IOException e) {
+            // All or nothing: a write cut short (a full disk writes what fits, then fails) must not leave part
+            // of an entry for the next append to follow; the reader would take the next entry's bytes for the
+            // rest of this one. Cut the segment back so the caller can offer the same records again.
+            try {
+                writeChannel.truncate(writeOffset);
+                writeChannel.position(writeOffset);
+            } catch (IOException ignored) {
+                // Then the entry stays partial; the checksum check at the next start finds and reports it.
+            }
+            throw new IOException("cannot write to " + describe() + ": " + e.getMessage(), e);
         }
         writeOffset += encoded.length();
         queued += count;
         size = queued + inFlight;
+    }
+
+    /** Starts the next segment; if it cannot be created the current one stays the one written to. */
+    private void rotate() throws IOException {
+        long previous = writeSegment;
+        FileChannel previousChannel = writeChannel;
+        writeSegment++;
+        try {
+            openWriteChannel();
+        } catch (IOException e) {
+            segments.remove(writeSegment);
+            writeSegment = previous;
+            writeChannel = previousChannel;
+            throw new IOException("cannot start a new segment of " + describe() + ": " + e.getMessage(), e);
+        }
+        previousChannel.close();
     }
 
     @Override
