@@ -1,0 +1,81 @@
+package org.openmaces.maces.mapping;
+
+import org.openmaces.core.record.Datetime;
+import org.openmaces.core.record.FieldName;
+import org.openmaces.core.record.LogRecord;
+
+/**
+ * Builds one {@link LogRecord} and its {@code $raw_event} text together, so every field that is
+ * set also appears in {@code $raw_event}, in the same order. Reused per record; one per thread.
+ */
+final class RecordAssembler {
+    private final StringBuilder raw = new StringBuilder(1024);
+    private final DatetimeText datetimes = new DatetimeText();
+    private LogRecord record;
+
+    void begin(int expectedFields) {
+        record = new LogRecord(expectedFields);
+        raw.setLength(0);
+    }
+
+    private void name(FieldName name) {
+        if (raw.length() > 0) {
+            raw.append(' ');
+        }
+        raw.append(name.spelling()).append('=');
+    }
+
+    void string(FieldName name, String value) {
+        record.append(name, value);
+        name(name);
+        RawEventFormat.appendValue(raw, value);
+    }
+
+    /** A string that needs no quoting (names, numbers, flags text is quoted by the rules). */
+    void integer(FieldName name, long value) {
+        record.append(name, Long.valueOf(value));
+        name(name);
+        raw.append(value);
+    }
+
+    void bool(FieldName name, boolean value) {
+        record.append(name, Boolean.valueOf(value));
+        name(name);
+        raw.append(value ? "TRUE" : "FALSE");
+    }
+
+    void datetime(FieldName name, long microseconds) {
+        record.append(name, Datetime.ofMicroseconds(microseconds));
+        name(name);
+        datetimes.append(raw, microseconds);
+    }
+
+    LogRecord finish() {
+        record.append(MacesFields.RAW_EVENT, raw.toString());
+        LogRecord done = record;
+        record = null;
+        return done;
+    }
+
+    /** RFC 3339 UTC with microseconds; the part up to the second is formatted once per second. */
+    static final class DatetimeText {
+        private long cachedSecond = Long.MIN_VALUE;
+        private String cachedPrefix;
+
+        void append(StringBuilder text, long microseconds) {
+            long second = Math.floorDiv(microseconds, 1_000_000L);
+            int micros = (int) Math.floorMod(microseconds, 1_000_000L);
+            if (second != cachedSecond) {
+                cachedSecond = second;
+                String iso = java.time.LocalDateTime.ofEpochSecond(second, 0, java.time.ZoneOffset.UTC)
+                        .format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+                cachedPrefix = (iso.length() == 16 ? iso + ":00" : iso) + ".";
+            }
+            text.append(cachedPrefix);
+            for (int divisor = 100_000; divisor > 0; divisor /= 10) {
+                text.append((char) ('0' + micros / divisor % 10));
+            }
+            text.append('Z');
+        }
+    }
+}
