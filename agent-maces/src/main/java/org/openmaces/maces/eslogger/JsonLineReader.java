@@ -71,9 +71,9 @@ public final class JsonLineReader {
                     skipping = true;
                     start = end = 0; // drop what we have of the overlong line
                 }
-                int searched = end;
+                int searched = end - start; // fill() may move the unread bytes to the front
                 fill();
-                newline = indexOfNewline(searched);
+                newline = indexOfNewline(start + searched);
             }
             lineNumber++;
             int lineEnd = newline;
