@@ -78,8 +78,8 @@ public final class NativeSource implements EventSource {
         }
         reader = new RingReader(client.ringRegion());
         idle = BackoffIdleStrategy.waitingOn(client);
-        logger.info("Endpoint Security client open on macOS {}, ring of {} MiB; the agent's own process is muted",
-                EsEvent.macosText(client.osVersion()), reader.capacity() >> 20);
+        logger.info("Endpoint Security client open on macOS {}, ring of {} KiB; the agent's own process is muted",
+                EsEvent.macosText(client.osVersion()), reader.capacity() >> 10);
     }
 
     @Override
