@@ -6,8 +6,12 @@ reference (../shared/spec/eslogger-json.md) and the im_maces field mapping
 Not real output: every value is made up and distinct. Shapes follow the spec: random key order,
 escaped slashes (as Foundation's JSONEncoder writes them), nulls, object audit tokens.
 
-    python3 make_synthetic.py   # rewrites synthetic-all-events.jsonl and .expected.jsonl
+    python3 make_synthetic.py   # rewrites synthetic-all-events.jsonl (+ .expected) and synthetic-session.jsonl.gz
+
+synthetic-session.jsonl.gz is a longer made-up stream for the demo (conf/demo.conf): a mix weighted
+towards file events, with gap-free sequence numbers except one deliberate gap of 3 writes.
 """
+import gzip
 import json
 import random
 from datetime import datetime, timezone
@@ -265,8 +269,39 @@ def main():
         expected.append(json.dumps(f, sort_keys=True))
     with open('synthetic-all-events.jsonl', 'w') as out:
         out.write('\n'.join(lines) + '\n')
-    with open('synthetic-all-events.expected.jsonl', 'w') as out:
+    with open('synthetic-all-events.expected', 'w') as out:
         out.write('\n'.join(expected) + '\n')
 
 
+def session(count=1000):
+    weights = {'open': 30, 'close': 30, 'stat': 25, 'write': 20, 'lookup': 15, 'mmap': 8, 'fork': 4, 'exec': 4,
+               'exit': 4, 'create': 4, 'unlink': 3, 'rename': 2, 'setextattr': 2, 'signal': 1, 'mount': 1, 'kextload': 1,
+               'uipc_connect': 2, 'proc_check': 2, 'get_task': 1, 'setmode': 1, 'truncate': 1, 'chdir': 2}
+    numbers = dict(EVENTS)
+    names = list(weights)
+    seq = {}
+    lines = []
+    global_seq = 0
+    for i in range(count):
+        name = random.choices(names, [weights[k] for k in names])[0]
+        if i == count // 2:
+            name = 'write'
+            seq[name] = seq.get(name, 0) + 3  # three writes ES dropped: a gap the demo reports
+            global_seq += 3
+        f = {}
+        seconds, nanos = 1750100000 + i // 50, (i % 50) * 20000000 + i
+        msg = {'schema_version': 1, 'version': 9, 'time': ts(seconds, nanos), 'mach_time': 5000000 + i * 997,
+               'event_type': numbers[name], 'action_type': 1,
+               'action': {'result': {'result_type': 0, 'result': {'auth': 0}}}, 'seq_num': seq.get(name, 0),
+               'global_seq_num': global_seq, 'thread': {'thread_id': 77 + i % 5}}
+        seq[name] = seq.get(name, 0) + 1
+        global_seq += 1
+        msg['process'] = process('Process', f, tty=i % 3 == 0, team=i % 2 == 0)
+        msg['event'] = {name: event(name, f)}
+        lines.append(json.dumps(shuffled(msg), separators=(',', ':')).replace('/', '\\/'))
+    with gzip.GzipFile('synthetic-session.jsonl.gz', 'wb', mtime=0) as out:
+        out.write(('\n'.join(lines) + '\n').encode())
+
+
 main()
+session()

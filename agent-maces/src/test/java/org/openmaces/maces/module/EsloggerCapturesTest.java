@@ -39,7 +39,7 @@ class EsloggerCapturesTest {
     void shouldGiveEveryFieldOfEverySyntheticEventType() throws Exception {
         Path capture = Fixtures.root().resolve("eslogger/synthetic-all-events.jsonl");
         List<String> expectedLines = Files.readAllLines(Fixtures.root().resolve(
-                "eslogger/synthetic-all-events.expected.jsonl"), StandardCharsets.UTF_8);
+                "eslogger/synthetic-all-events.expected"), StandardCharsets.UTF_8);
         List<LogRecord> records = new MacesHarness(directory).replay("Source replay\nNotifyEvents All\nReplayFile "
                 + capture);
         assertEquals(51, records.size());
