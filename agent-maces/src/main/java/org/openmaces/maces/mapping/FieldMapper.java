@@ -26,8 +26,13 @@ public final class FieldMapper {
 
     private final RecordAssembler out = new RecordAssembler();
     private final StringCache processStrings = new StringCache(1024, 512);
+    private final StringCache cdhashes = new StringCache(256, 64, true);
+    // Event paths repeat too (open, then close, of the same file); a miss costs one hash.
+    private final StringCache eventStrings = new StringCache(4096, 1024);
     private final Function<byte[], String> aclRenderer;
     private final StringBuilder scratch = new StringBuilder(256);
+    private final StringBuilder rawScratch = new StringBuilder(256);
+    private final StringBuilder argument = new StringBuilder(128);
 
     /**
      * @param aclRenderer turns an {@link FieldTag#ACL} external form into text ({@code acl_to_text});
@@ -57,7 +62,8 @@ public final class FieldMapper {
         if (record.has(FieldTag.TARGET_AUDIT_TOKEN)) {
             process(record, TARGET_PROCESS, FieldTag.TARGET_AUDIT_TOKEN, version);
             if (event == EsEvent.EXEC && record.has(FieldTag.EXEC_ARGS)) {
-                out.string(TARGET_PROCESS_ARGS, arguments(record));
+                String value = arguments(record);
+                out.rendered(TARGET_PROCESS_ARGS, value, rawScratch.toString());
             }
         }
         return out.finish();
@@ -80,16 +86,17 @@ public final class FieldMapper {
         integer(record, target ? FieldTag.TARGET_SESSION_ID : FieldTag.PROCESS_SESSION_ID, fields.sessionId);
         FieldTag flags = target ? FieldTag.TARGET_CODESIGNING_FLAGS : FieldTag.PROCESS_CODESIGNING_FLAGS;
         if (record.has(flags)) {
-            out.string(fields.codesigningFlags, Formats.codesigningFlags((int) record.getLong(flags)));
+            Formats.Rendered text = Formats.codesigningFlagsRendered((int) record.getLong(flags));
+            out.rendered(fields.codesigningFlags, text.value(), text.raw());
         }
         bool(record, target ? FieldTag.TARGET_IS_PLATFORM_BINARY : FieldTag.PROCESS_IS_PLATFORM_BINARY,
                 fields.platformBinary);
         bool(record, target ? FieldTag.TARGET_IS_ES_CLIENT : FieldTag.PROCESS_IS_ES_CLIENT, fields.esClient);
         FieldTag cdhash = target ? FieldTag.TARGET_CDHASH : FieldTag.PROCESS_CDHASH;
         if (record.has(cdhash) && record.valueLength(cdhash) > 0) {
-            String hex = Formats.cdhash(record.buffer(), record.valueOffset(cdhash), record.valueLength(cdhash));
+            String hex = cdhashes.get(record.buffer(), record.valueOffset(cdhash), record.valueLength(cdhash));
             if (hex != null) {
-                out.string(fields.codeDirectoryHash, hex);
+                out.rendered(fields.codeDirectoryHash, hex, cdhashes.lastRendered());
             }
         }
         cachedString(record, target ? FieldTag.TARGET_SIGNING_ID : FieldTag.PROCESS_SIGNING_ID, fields.signingId);
@@ -333,15 +340,34 @@ public final class FieldMapper {
         out.string(field, dir.endsWith("/") ? dir + file : dir + '/' + file);
     }
 
+    /**
+     * $TargetProcessArgs, and in {@link #rawScratch} its $raw_event rendering, made in the same pass
+     * (the list is always quoted there: it has spaces and quotes).
+     */
     private String arguments(RecordDecoder record) {
         scratch.setLength(0);
+        rawScratch.setLength(0);
         scratch.append('[');
+        rawScratch.append("\"[");
         record.forEachListItem(FieldTag.EXEC_ARGS, (index, buffer, offset, length) -> {
             if (index > 0) {
                 scratch.append(", ");
+                rawScratch.append(", ");
             }
-            Formats.appendJsonString(scratch, decode(buffer, offset, length));
+            argument.setLength(0);
+            Formats.appendJsonString(argument, decode(buffer, offset, length));
+            scratch.append(argument);
+            int run = 0;
+            for (int i = 0; i < argument.length(); i++) {
+                char c = argument.charAt(i);
+                if (c == '"' || c == '\\') {
+                    rawScratch.append(argument, run, i).append('\\');
+                    run = i;
+                }
+            }
+            rawScratch.append(argument, run, argument.length());
         });
+        rawScratch.append("]\"");
         return scratch.append(']').toString();
     }
 
@@ -353,13 +379,25 @@ public final class FieldMapper {
 
     private void string(RecordDecoder record, FieldTag tag, org.openmaces.core.record.FieldName field) {
         if (record.has(tag) && record.valueLength(tag) > 0) {
-            out.string(field, record.getString(tag));
+            String value = eventStrings.get(record.buffer(), record.valueOffset(tag), record.valueLength(tag));
+            String rendered = eventStrings.lastRendered();
+            if (rendered != null) {
+                out.rendered(field, value, rendered);
+            } else {
+                out.string(field, value);
+            }
         }
     }
 
     private void cachedString(RecordDecoder record, FieldTag tag, org.openmaces.core.record.FieldName field) {
         if (record.has(tag) && record.valueLength(tag) > 0) {
-            out.string(field, processStrings.get(record.buffer(), record.valueOffset(tag), record.valueLength(tag)));
+            String value = processStrings.get(record.buffer(), record.valueOffset(tag), record.valueLength(tag));
+            String rendered = processStrings.lastRendered();
+            if (rendered != null) {
+                out.rendered(field, value, rendered);
+            } else {
+                out.string(field, value);
+            }
         }
     }
 

@@ -34,7 +34,16 @@ public final class Formats {
         "PROC_DIRTYCONTROL_GET", "PROC_DIRTYCONTROL_CLEAR"};
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final int CACHE_LIMIT = 4096;
-    private static final ConcurrentHashMap<Integer, String> CODESIGNING_CACHE = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Integer, Rendered> CODESIGNING_CACHE = new ConcurrentHashMap<>();
+
+    /** A field value and its $raw_event rendering. */
+    public record Rendered(String value, String raw) {
+        static Rendered of(String value) {
+            StringBuilder text = new StringBuilder(value.length() + 2);
+            RawEventFormat.appendValue(text, value);
+            return new Rendered(value, text.toString());
+        }
+    }
 
     static {
         String[][] names = {{"1", "CS_VALID"}, {"2", "CS_ADHOC"}, {"4", "CS_GET_TASK_ALLOW"}, {"8", "CS_INSTALLER"},
@@ -56,7 +65,12 @@ public final class Formats {
 
     /** {@code 0x22000005 (CS_VALID | CS_GET_TASK_ALLOW | CS_NO_UNTRUSTED_HELPERS | CS_SIGNED)}; unknown bits as hex terms. */
     public static String codesigningFlags(int flags) {
-        String cached = CODESIGNING_CACHE.get(flags);
+        return codesigningFlagsRendered(flags).value();
+    }
+
+    /** {@link #codesigningFlags} with its $raw_event rendering, cached. */
+    public static Rendered codesigningFlagsRendered(int flags) {
+        Rendered cached = CODESIGNING_CACHE.get(flags);
         if (cached != null) {
             return cached;
         }
@@ -78,7 +92,7 @@ public final class Formats {
                 hex32(text, mask);
             }
         }
-        String result = text.append(')').toString();
+        Rendered result = Rendered.of(text.append(')').toString());
         if (CODESIGNING_CACHE.size() < CACHE_LIMIT) {
             CODESIGNING_CACHE.put(flags, result);
         }
@@ -148,22 +162,23 @@ public final class Formats {
         return (waitStatus & 0x7f) == 0 ? (waitStatus >> 8) & 0xff : -1;
     }
 
-    /** Exec arguments as a list of JSON strings: {@code ["ls", "-la"]}. */
+    /** One exec argument as a JSON string ({@code "}, {@code \\} and control characters escaped); whole runs appended. */
     public static void appendJsonString(StringBuilder text, String value) {
         text.append('"');
-        for (int i = 0; i < value.length(); i++) {
+        int run = 0;
+        int length = value.length();
+        for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
-            switch (c) {
-                case '"': text.append("\\\""); break;
-                case '\\': text.append("\\\\"); break;
-                default:
-                    if (c < 0x20) {
-                        text.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
-                    } else {
-                        text.append(c);
-                    }
+            if (c == '"' || c == '\\' || c < 0x20) {
+                text.append(value, run, i);
+                if (c == '"' || c == '\\') {
+                    text.append('\\').append(c);
+                } else {
+                    text.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
+                }
+                run = i + 1;
             }
         }
-        text.append('"');
+        text.append(value, run, length).append('"');
     }
 }

@@ -18,36 +18,49 @@ public final class RawEventFormat {
     private RawEventFormat() {
     }
 
-    /** Appends {@code value} bare or quoted. */
+    /** Appends {@code value} bare or quoted. Hot path: whole runs are appended, never char by char. */
     public static void appendValue(StringBuilder text, String value) {
         int length = value.length();
-        boolean bare = length > 0;
-        for (int i = 0; i < length && bare; i++) {
+        boolean quote = length == 0;
+        boolean escape = false;
+        for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
-            bare = c > ' ' && c != '"' && c != '=' && c != '\\' && c != 0x7f;
+            if (c <= ' ' || c == '"' || c == '=' || c == '\\' || c == 0x7f) {
+                quote = true;
+                if (c != ' ' && c != '=') {
+                    escape = true;
+                    break;
+                }
+            }
         }
-        if (bare) {
+        if (!quote) {
             text.append(value);
             return;
         }
         text.append('"');
+        if (!escape) {
+            text.append(value).append('"');
+            return;
+        }
+        int run = 0;
         for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
+            String replacement;
             switch (c) {
-                case '"': text.append("\\\""); break;
-                case '\\': text.append("\\\\"); break;
-                case '\n': text.append("\\n"); break;
-                case '\r': text.append("\\r"); break;
-                case '\t': text.append("\\t"); break;
+                case '"': replacement = "\\\""; break;
+                case '\\': replacement = "\\\\"; break;
+                case '\n': replacement = "\\n"; break;
+                case '\r': replacement = "\\r"; break;
+                case '\t': replacement = "\\t"; break;
                 default:
-                    if (c < 0x20 || c == 0x7f) {
-                        text.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
-                    } else {
-                        text.append(c);
-                    }
+                    replacement = c < 0x20 || c == 0x7f ? "\\u00" + HEX[c >> 4] + HEX[c & 0xf] : null;
+            }
+            if (replacement != null) {
+                text.append(value, run, i).append(replacement);
+                run = i + 1;
             }
         }
-        text.append('"');
+        text.append(value, run, length).append('"');
     }
 
     /**

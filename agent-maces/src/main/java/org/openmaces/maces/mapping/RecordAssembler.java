@@ -18,11 +18,24 @@ final class RecordAssembler {
         raw.setLength(0);
     }
 
+    private String[] prefixes = new String[256];
+
+    /** " Name=" (or "Name=" first), made once per field name. */
     private void name(FieldName name) {
-        if (raw.length() > 0) {
-            raw.append(' ');
+        int id = name.id();
+        if (id >= prefixes.length) {
+            prefixes = java.util.Arrays.copyOf(prefixes, Math.max(id + 1, prefixes.length * 2));
         }
-        raw.append(name.spelling()).append('=');
+        String prefix = prefixes[id];
+        if (prefix == null) {
+            prefix = " " + name.spelling() + "=";
+            prefixes[id] = prefix;
+        }
+        if (raw.length() == 0) {
+            raw.append(prefix, 1, prefix.length());
+        } else {
+            raw.append(prefix);
+        }
     }
 
     void string(FieldName name, String value) {
@@ -31,7 +44,13 @@ final class RecordAssembler {
         RawEventFormat.appendValue(raw, value);
     }
 
-    /** A string that needs no quoting (names, numbers, flags text is quoted by the rules). */
+    /** A string whose $raw_event form is already rendered ({@link RawEventFormat#appendValue}). */
+    void rendered(FieldName name, String value, String rawText) {
+        record.append(name, value);
+        name(name);
+        raw.append(rawText);
+    }
+
     void integer(FieldName name, long value) {
         record.append(name, Long.valueOf(value));
         name(name);
