@@ -78,7 +78,7 @@ public final class JsonLineReader {
             lineNumber++;
             int lineEnd = newline;
             int next = newline + 1;
-            if (skipping) {
+            if (skipping || lineEnd - start > maximumLine) {
                 start = next;
                 overlong = true;
                 lineOffset = 0;
