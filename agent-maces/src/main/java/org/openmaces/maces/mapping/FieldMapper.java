@@ -62,8 +62,13 @@ public final class FieldMapper {
         if (record.has(FieldTag.TARGET_AUDIT_TOKEN)) {
             process(record, TARGET_PROCESS, FieldTag.TARGET_AUDIT_TOKEN, version);
             if (event == EsEvent.EXEC && record.has(FieldTag.EXEC_ARGS)) {
-                String value = arguments(record);
-                out.rendered(TARGET_PROCESS_ARGS, value, rawScratch.toString());
+                if (asciiArguments(record)) {
+                    out.rendered(TARGET_PROCESS_ARGS, new String(argsValue, 0, argsValueLength, StandardCharsets.ISO_8859_1),
+                            new String(argsRaw, 0, argsRawLength, StandardCharsets.ISO_8859_1));
+                } else {
+                    String value = arguments(record);
+                    out.rendered(TARGET_PROCESS_ARGS, value, rawScratch.toString());
+                }
             }
         }
         return out.finish();
@@ -338,6 +343,105 @@ public final class FieldMapper {
         String dir = record.getString(directory);
         String file = record.getString(name);
         out.string(field, dir.endsWith("/") ? dir + file : dir + '/' + file);
+    }
+
+    private byte[] argsValue = new byte[4096];
+    private byte[] argsRaw = new byte[8192];
+    private byte[] argBytes = new byte[1024];
+    private int argsValueLength;
+    private int argsRawLength;
+    private boolean argsAscii;
+
+    /**
+     * The fast path of {@link #arguments} for arguments that are all ASCII (nearly always): both
+     * texts are written as bytes in one pass. False, with nothing to use, when an argument is not ASCII.
+     */
+    private boolean asciiArguments(RecordDecoder record) {
+        argsValueLength = 0;
+        argsRawLength = 0;
+        argsAscii = true;
+        value('[');
+        raw('"');
+        raw('[');
+        record.forEachListItem(FieldTag.EXEC_ARGS, (index, buffer, offset, length) -> {
+            if (!argsAscii) {
+                return;
+            }
+            if (index > 0) {
+                value(',');
+                value(' ');
+                raw(',');
+                raw(' ');
+            }
+            if (argBytes.length < length) {
+                argBytes = new byte[Math.max(length, argBytes.length * 2)];
+            }
+            buffer.get(offset, argBytes, 0, length);
+            ensureArgsRoom(6 * length + 16);
+            value('"');
+            raw('\\');
+            raw('"');
+            for (int i = 0; i < length; i++) {
+                byte b = argBytes[i];
+                if (b < 0) {
+                    argsAscii = false;
+                    return;
+                }
+                if (b == '"' || b == '\\') {
+                    value('\\');
+                    value(b);
+                    raw('\\');
+                    raw('\\');
+                    raw('\\');
+                    raw(b);
+                } else if (b < 0x20) {
+                    byte high = (byte) HEX_DIGITS[b >> 4];
+                    byte low = (byte) HEX_DIGITS[b & 0xf];
+                    value('\\');
+                    raw('\\');
+                    raw('\\');
+                    for (byte c : new byte[] {'u', '0', '0', high, low}) {
+                        value(c);
+                        raw(c);
+                    }
+                } else {
+                    argsValue[argsValueLength++] = b;
+                    argsRaw[argsRawLength++] = b;
+                }
+            }
+            value('"');
+            raw('\\');
+            raw('"');
+        });
+        value(']');
+        raw(']');
+        raw('"');
+        return argsAscii;
+    }
+
+    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
+
+    private void ensureArgsRoom(int more) {
+        if (argsValueLength + more + 8 > argsValue.length) {
+            argsValue = java.util.Arrays.copyOf(argsValue, Math.max(argsValue.length * 2, argsValueLength + more + 8));
+        }
+        if (argsRawLength + 2 * more + 8 > argsRaw.length) {
+            argsRaw = java.util.Arrays.copyOf(argsRaw, Math.max(argsRaw.length * 2, argsRawLength + 2 * more + 8));
+        }
+    }
+
+    private void value(int b) {
+        if (argsValueLength == argsValue.length) {
+            argsValue = java.util.Arrays.copyOf(argsValue, argsValue.length * 2);
+        }
+        argsValue[argsValueLength++] = (byte) b;
+    }
+
+    private void raw(int b) {
+        if (argsRawLength == argsRaw.length) {
+            argsRaw = java.util.Arrays.copyOf(argsRaw, argsRaw.length * 2);
+        }
+        argsRaw[argsRawLength++] = (byte) b;
     }
 
     /**
