@@ -27,6 +27,8 @@ public final class FieldMapper {
     private final RecordAssembler out = new RecordAssembler();
     private final StringCache processStrings = new StringCache(1024, 512);
     private final StringCache cdhashes = new StringCache(256, 64, true);
+    private final ProcessCache processes = new ProcessCache(512);
+    private final ProcessCache targetProcesses = new ProcessCache(256);
     // Event paths repeat too (open, then close, of the same file); a miss costs one hash.
     private final StringCache eventStrings = new StringCache(4096, 1024);
     private final Function<byte[], String> aclRenderer;
@@ -74,7 +76,45 @@ public final class FieldMapper {
         return out.finish();
     }
 
+    /**
+     * The process fields, from the cache when the record's process fields are one run of bytes seen
+     * before (the shim writes them together; eslogger's key order may not).
+     */
     private void process(RecordDecoder record, ProcessFields fields, FieldTag token, int version) {
+        boolean target = token == FieldTag.TARGET_AUDIT_TOKEN;
+        int first = target ? FieldTag.TARGET_AUDIT_TOKEN.code() : FieldTag.PROCESS_AUDIT_TOKEN.code();
+        int start = Integer.MAX_VALUE;
+        int end = 0;
+        int bytes = 0;
+        for (int code = first; code <= first + 0x0c; code++) {
+            FieldTag tag = FieldTag.ofCode(code);
+            if (tag != null && record.has(tag)) {
+                int headerAt = record.valueOffset(tag) - org.openmaces.maces.record.RecordFormat.FIELD_HEADER_LENGTH;
+                int fieldEnd = record.valueOffset(tag) + ((record.valueLength(tag) + 7) & ~7);
+                start = Math.min(start, headerAt);
+                end = Math.max(end, fieldEnd);
+                bytes += fieldEnd - headerAt;
+            }
+        }
+        boolean gated = version > VERSION_GATE;
+        if (bytes == 0 || end - start != bytes) {
+            processFields(record, fields, token, version);
+            return;
+        }
+        ProcessCache cache = target ? targetProcesses : processes;
+        ProcessCache.Entry cached = cache.find(record.buffer(), start, bytes, gated);
+        if (cached != null) {
+            out.replay(cached);
+            return;
+        }
+        int fromField = out.fieldCount();
+        int fromRaw = out.rawLength();
+        processFields(record, fields, token, version);
+        ProcessCache.Entry made = out.capture(fromField, fromRaw);
+        cache.put(record.buffer(), start, bytes, gated, made.names(), made.values(), made.raw());
+    }
+
+    private void processFields(RecordDecoder record, ProcessFields fields, FieldTag token, int version) {
         // TARGET_x == PROCESS_x + 0x20 (RECORD_FORMAT.md); offset from the token tag.
         boolean target = token == FieldTag.TARGET_AUDIT_TOKEN;
         if (record.has(token)) {

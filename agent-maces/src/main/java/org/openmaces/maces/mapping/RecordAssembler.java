@@ -69,6 +69,37 @@ final class RecordAssembler {
         datetimes.append(raw, microseconds);
     }
 
+    /** Fields set so far (for {@link #capture}). */
+    int fieldCount() {
+        return record.size();
+    }
+
+    int rawLength() {
+        return raw.length();
+    }
+
+    /** The fields set since {@code fromField}, and their $raw_event text since {@code fromRaw}. */
+    ProcessCache.Entry capture(int fromField, int fromRaw) {
+        int count = record.size() - fromField;
+        org.openmaces.core.record.FieldName[] names = new org.openmaces.core.record.FieldName[count];
+        Object[] values = new Object[count];
+        for (int i = 0; i < count; i++) {
+            names[i] = record.nameAt(fromField + i);
+            values[i] = record.valueAt(fromField + i);
+        }
+        return new ProcessCache.Entry(null, false, names, values, raw.substring(fromRaw));
+    }
+
+    /** Appends fields captured earlier: their values are immutable and shared; the text in one piece. */
+    void replay(ProcessCache.Entry entry) {
+        org.openmaces.core.record.FieldName[] names = entry.names();
+        Object[] values = entry.values();
+        for (int i = 0; i < names.length; i++) {
+            record.append(names[i], values[i]);
+        }
+        raw.append(entry.raw());
+    }
+
     LogRecord finish() {
         record.append(MacesFields.RAW_EVENT, raw.toString());
         LogRecord done = record;
