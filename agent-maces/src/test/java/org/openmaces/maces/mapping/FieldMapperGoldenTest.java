@@ -42,6 +42,9 @@ class FieldMapperGoldenTest {
                 for (int i = 0; i < record.size(); i++) {
                     actual.put(record.nameAt(i).spelling(), record.valueAt(i));
                 }
+                decoder.wrap(golden.bytes(), 0);
+                LogRecord again = mapper.map(decoder);
+                assertEquals(record.toString(), again.toString(), golden.name() + ": mapped again, from the caches");
                 String raw = (String) actual.remove("raw_event");
                 Map<String, Object> expected = expected(golden);
                 assertEquals(new TreeSet<>(expected.keySet()), new TreeSet<>(actual.keySet()), golden.name());
