@@ -37,8 +37,9 @@ import org.openmaces.core.runtime.RuntimeOptions;
  *   sustained RATE SECONDS [OUTPUT]      paced generator; reports drops (must be 0)
  *   idle SECONDS                         CPU the started, idle agent uses
  * </pre>
- * OUTPUT: {@code count} (default: an output that only counts) or {@code json:FILE} (xm_json's
- * to_json() and om_file, when the agent has them). Prints one line per figure and the peak RSS.
+ * OUTPUT: {@code count} (default: an output that only counts), {@code file:FILE} (om_file writing
+ * {@code $raw_event}) or {@code json:FILE} (xm_json's to_json() and om_file, once xm_json is part of
+ * the build). Prints one line per figure and the peak RSS.
  */
 public final class MacesThroughput {
     interface FakeEs extends Library {
@@ -117,12 +118,17 @@ public final class MacesThroughput {
             extension = "<Extension json>\n    Module xm_json\n</Extension>\n";
             outputBlock = "    Module om_file\n    File \"" + output.substring(5) + "\"\n";
             exec = "    Exec to_json();\n";
+        } else if (output.startsWith("file:")) {
+            outputBlock = "    Module om_file\n    File \"" + output.substring(5) + "\"\n";
         } else {
             outputBlock = "    Module om_count\n";
         }
         String config = "CacheDir " + work + "/cache\n" + extension
                 + "<Input es>\n    Module im_maces\n    NotifyEvents " + notifyEvents + "\n    FlowControl TRUE\n" + exec
-                + "</Input>\n<Output out>\n" + outputBlock + "</Output>\n<Route r>\n    Path es => out\n</Route>\n";
+                + "</Input>\n<Output out>\n" + outputBlock + "</Output>\n"
+                // a file output is paced by a counting output beside it (each record goes to both)
+                + (output.equals("count") ? "<Route r>\n    Path es => out\n</Route>\n"
+                        : "<Output counter>\n    Module om_count\n</Output>\n<Route r>\n    Path es => out, counter\n</Route>\n");
         ConfigurationLoader loader = new ConfigurationLoader(ModuleRegistry.discoverPlus(List.of(new CountingOutput())), work,
                 new ByteArrayInputStream(new byte[0]), Map.of(), ZoneId.systemDefault());
         Diagnostics diagnostics = new Diagnostics();
@@ -140,7 +146,7 @@ public final class MacesThroughput {
     }
 
     static long delivered(String output) throws IOException {
-        if (output.startsWith("json:")) {
+        if (output.startsWith("json:") || output.startsWith("file:")) {
             Path file = Path.of(output.substring(5));
             if (!Files.exists(file)) {
                 return 0;
