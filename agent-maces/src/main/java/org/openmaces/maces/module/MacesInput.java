@@ -91,7 +91,8 @@ final class MacesInput implements InputInstance, RecordHandler {
                     context.counter("eslogger restarts"));
             case MacesModule.SOURCE_REPLAY -> new ReplaySource(settings.replayFiles(), context.spoolDirectory(), loss,
                     support);
-            default -> new NativeSource(settings.ringSize(), loss, context.logger());
+            default -> new NativeSource(settings.ringSize(), loss, context.logger(),
+                    context.lossCounter("events left unread in the ring at shutdown"));
         };
     }
 

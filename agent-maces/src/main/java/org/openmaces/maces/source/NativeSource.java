@@ -35,10 +35,15 @@ public final class NativeSource implements EventSource {
     private BackoffIdleStrategy idle;
     private volatile boolean stopped;
 
-    public NativeSource(long ringCapacity, LossAccounting loss, Logger logger) {
+    private final java.util.concurrent.atomic.LongAdder unreadAtStop;
+
+    /** @param unreadAtStop counts events still in the ring when the source stops (they are not delivered) */
+    public NativeSource(long ringCapacity, LossAccounting loss, Logger logger,
+            java.util.concurrent.atomic.LongAdder unreadAtStop) {
         this.ringCapacity = ringCapacity;
         this.loss = loss;
         this.logger = logger;
+        this.unreadAtStop = unreadAtStop;
     }
 
     static boolean isMacos() {
@@ -110,7 +115,11 @@ public final class NativeSource implements EventSource {
         stopped = true;
         if (client != null) {
             if (reader != null) {
+                client.unsubscribeAll();
                 loss.ringDroppedTotal(reader.droppedRecords());
+                // what ES handed over but the agent stopped before reading: counted, not silently gone
+                int unread = reader.read((buffer, offset, length) -> { }, Integer.MAX_VALUE);
+                unreadAtStop.add(unread);
             }
             client.close();
             client = null;

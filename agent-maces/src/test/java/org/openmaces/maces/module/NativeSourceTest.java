@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.openmaces.core.module.DoctorFinding;
 import org.openmaces.core.record.LogRecord;
 import org.openmaces.maces.event.EsEvent;
 import org.openmaces.maces.loss.LossAccounting;
@@ -33,11 +34,31 @@ class NativeSourceTest {
     void shouldFailOnLinuxNamingTheSourcesThatWorkThere() {
         System.clearProperty(NativeSource.FAKE_ES_PROPERTY);
         NativeSource source = new NativeSource(0, new LossAccounting(new LongAdder(), new LongAdder(), false),
-                LoggerFactory.getLogger("test"));
+                LoggerFactory.getLogger("test"), new LongAdder());
         IllegalStateException failure = assertThrows(IllegalStateException.class, source::start);
         assertTrue(failure.getMessage().contains("Source replay") && failure.getMessage().contains("eslogger"),
                 failure.getMessage());
         source.stop();
+        assertEquals(DoctorFinding.Status.PROBLEM, source.diagnose().get(0).status());
+        System.setProperty(NativeSource.FAKE_ES_PROPERTY, "true");
+        List<DoctorFinding> findings = source.diagnose();
+        assertEquals(DoctorFinding.Status.OK, findings.get(0).status(), findings.toString());
+    }
+
+    @Test
+    void shouldTellNxlogDoctorWhetherReplayFilesAndEsloggerAreThere() throws Exception {
+        LongAdder counter = new LongAdder();
+        org.openmaces.maces.source.SourceSupport support = new org.openmaces.maces.source.SourceSupport(counter, counter,
+                LoggerFactory.getLogger("test"), java.time.Clock.systemUTC());
+        LossAccounting loss = new LossAccounting(counter, counter, false);
+        List<DoctorFinding> replay = new org.openmaces.maces.source.ReplaySource(List.of("missing-*.jsonl",
+                org.openmaces.maces.testing.Fixtures.root().resolve("eslogger/synthetic-all-events.jsonl").toString()),
+                directory, loss, support).diagnose();
+        assertEquals(DoctorFinding.Status.PROBLEM, replay.get(0).status());
+        assertEquals(DoctorFinding.Status.OK, replay.get(1).status());
+        List<DoctorFinding> eslogger = new org.openmaces.maces.source.EsloggerSource(directory.resolve("none").toString(),
+                loss, support, counter).diagnose();
+        assertEquals(DoctorFinding.Status.PROBLEM, eslogger.get(0).status());
     }
 
     @Test
