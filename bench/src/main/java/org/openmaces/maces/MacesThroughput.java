@@ -116,8 +116,8 @@ public final class MacesThroughput {
         String exec = "";
         if (output.startsWith("json:")) {
             extension = "<Extension json>\n    Module xm_json\n</Extension>\n";
-            outputBlock = "    Module om_file\n    File \"" + output.substring(5) + "\"\n";
-            exec = "    Exec to_json();\n";
+            // to_json() in the output's Exec: it runs on the output's thread, beside the input's
+            outputBlock = "    Module om_file\n    File \"" + output.substring(5) + "\"\n    Exec to_json();\n";
         } else if (output.startsWith("file:")) {
             outputBlock = "    Module om_file\n    File \"" + output.substring(5) + "\"\n";
         } else {
