@@ -1,7 +1,13 @@
 # The two commands the README starts with. Both install missing system packages first (.ci/install-deps).
 MVNW := ./mvnw -B -q
 
-.PHONY: demo test build deps clean
+# Coverage-guided fuzz targets (Jazzer), as module:TestClass. CI fuzzes each for FUZZ_SECONDS;
+# run longer on demand: make fuzz FUZZ_SECONDS=3600. A crash is saved next to the target's seed inputs
+# (src/test/resources/.../<TestClass>Inputs/) and fails the run: commit it as a regression test.
+FUZZ_SECONDS ?= 30
+JAVA_FUZZ_TARGETS := agent-core:ConfigurationFuzzTest agent-core:LanguageFuzzTest
+
+.PHONY: demo test build deps clean fuzz
 
 deps:
 	@.ci/install-deps
@@ -18,9 +24,19 @@ demo: build
 	@echo "--- the first three:"
 	@head -n 3 run/demo/events.json
 
-# Runs every test: Java (JUnit) and C (with sanitizers).
+# Runs every test: Java (JUnit, fuzz targets on their regression inputs) and C (with sanitizers),
+# then fuzzes every target for a bounded time.
 test: deps
 	$(MVNW) verify
+	$(MAKE) fuzz
+
+fuzz: deps
+	@for target in $(JAVA_FUZZ_TARGETS); do \
+		module=$${target%%:*}; test=$${target#*:}; \
+		echo "fuzzing $$test for $(FUZZ_SECONDS) s"; \
+		JAZZER_FUZZ=1 JAZZER_MAX_DURATION=$(FUZZ_SECONDS)s $(MVNW) -pl $$module -am test -Dtest=$$test \
+			-Dsurefire.failIfNoSpecifiedTests=false || exit 1; \
+	done
 
 clean:
 	$(MVNW) clean

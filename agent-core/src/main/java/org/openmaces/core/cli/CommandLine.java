@@ -14,15 +14,18 @@ import java.util.List;
  * @param version     {@code --version}
  * @param oneshot     {@code --oneshot}: stop once every finite input ended and every queue is flushed
  * @param allowUnsafeConfig {@code --allow-unsafe-config}: as root, read config files others can modify
+ * @param doctor      {@code doctor} as the first argument: check the machine, the configuration and what
+ *                    each module needs, print every failure with its fix
  */
 record CommandLine(Path configFile, boolean foreground, boolean verify, boolean help, boolean version,
-                   boolean oneshot, boolean allowUnsafeConfig) {
+                   boolean oneshot, boolean allowUnsafeConfig, boolean doctor) {
     /** Where NXLog Agent keeps its configuration on macOS; {@code -c} or the system property overrides it. */
     static final String DEFAULT_CONFIG = "/opt/nxlog/etc/nxlog.conf";
 
     static final String USAGE = """
             usage: nxlog [-f] [-c FILE] [--oneshot]
                    nxlog -v [-c FILE]
+                   nxlog doctor [-c FILE]
                    nxlog -h | --version
 
               -c, --conf FILE  configuration file (default %s; '-' reads standard input)
@@ -34,6 +37,9 @@ record CommandLine(Path configFile, boolean foreground, boolean verify, boolean 
                   --allow-unsafe-config
                                as root, read config files that are not root's or that others can write
                                (refused by default: whoever edits them controls a root process)
+              doctor           check root, Endpoint Security, the entitlement, Full Disk Access,
+                               eslogger, the configuration and every output's destination; print
+                               each failure with its fix (exit 1 when there is a problem)
               -h, --help       this text
                   --version    print the version
 
@@ -51,7 +57,8 @@ record CommandLine(Path configFile, boolean foreground, boolean verify, boolean 
         boolean version = false;
         boolean oneshot = false;
         boolean allowUnsafeConfig = false;
-        for (int i = 0; i < arguments.size(); i++) {
+        boolean doctor = !arguments.isEmpty() && arguments.get(0).equals("doctor");
+        for (int i = doctor ? 1 : 0; i < arguments.size(); i++) {
             String argument = arguments.get(i);
             switch (argument) {
                 case "-c", "--conf" -> {
@@ -75,6 +82,6 @@ record CommandLine(Path configFile, boolean foreground, boolean verify, boolean 
                 }
             }
         }
-        return new CommandLine(config, foreground, verify, help, version, oneshot, allowUnsafeConfig);
+        return new CommandLine(config, foreground, verify, help, version, oneshot, allowUnsafeConfig, doctor);
     }
 }

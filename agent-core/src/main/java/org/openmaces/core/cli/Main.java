@@ -2,9 +2,12 @@ package org.openmaces.core.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.openmaces.core.config.ConfigurationLoader;
+import org.openmaces.core.doctor.Doctor;
+import org.openmaces.core.doctor.Host;
 import org.openmaces.core.language.NxlogLanguage;
 import org.openmaces.core.runtime.RuntimeOptions;
 import org.slf4j.Logger;
@@ -20,6 +23,7 @@ public final class Main {
     }
 
     public static void main(String[] arguments) {
+        BundledNativeLibraries.configure();
         System.exit(run(List.of(arguments)));
     }
 
@@ -43,6 +47,11 @@ public final class Main {
         AgentProcess process = new AgentProcess(commandLine.configFile(), commandLine.foreground(),
                 ConfigurationLoader.forThisProcess(commandLine.allowUnsafeConfig()), NxlogLanguage::new,
                 RuntimeOptions.defaults().withOneshot(commandLine.oneshot()), System.err);
+        if (commandLine.doctor()) {
+            return new Doctor(Host.system(), ConfigurationLoader.forThisProcess(commandLine.allowUnsafeConfig()),
+                    NxlogLanguage::new, RuntimeOptions.defaults(), Duration.ofSeconds(30))
+                    .run(commandLine.configFile(), System.out);
+        }
         if (commandLine.verify()) {
             return process.verify(System.out);
         }

@@ -256,7 +256,14 @@ final class ConfigReader {
             }
             return;
         }
-        Path path = workingDirectory.resolve(pathText);
+        Path path;
+        try {
+            DirectiveValues.checkPath(pathText);
+            path = workingDirectory.resolve(pathText);
+        } catch (IllegalArgumentException e) {
+            diagnostics.error(line.file(), line.firstLine(), "invalid 'include' directive: " + e.getMessage());
+            return;
+        }
         String lastComponent = path.getFileName() == null ? "" : path.getFileName().toString();
         if (!Wildcard.hasWildcard(lastComponent)) {
             if (Wildcard.hasWildcard(path.getParent() == null ? "" : path.getParent().toString())) {
@@ -299,7 +306,14 @@ final class ConfigReader {
             return;
         }
         List<String> commandLine = argument.equals(command) ? List.of(command.split("\\s+")) : List.of(command);
-        Path executable = workingDirectory.resolve(commandLine.get(0));
+        Path executable;
+        try {
+            DirectiveValues.checkPath(commandLine.get(0));
+            executable = workingDirectory.resolve(commandLine.get(0));
+        } catch (IllegalArgumentException e) {
+            diagnostics.error(line.file(), line.firstLine(), "invalid 'include_stdout' directive: " + e.getMessage());
+            return;
+        }
         String unsafe = Files.exists(executable) ? safety.problem(executable) : null;
         if (unsafe != null) {
             diagnostics.error(line.file(), line.firstLine(), "'include_stdout' " + unsafe);

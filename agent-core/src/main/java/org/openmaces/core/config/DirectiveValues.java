@@ -28,15 +28,26 @@ final class DirectiveValues {
             case LIST -> ValueConversion.parseList(value);
             case ENUMERATION -> ValueConversion.parseEnumeration(value, spec.allowedValues());
             case STRING, PATH -> {
-                if (spec.type() == org.openmaces.core.module.DirectiveType.PATH
-                        && ValueConversion.unquote(value).isEmpty()) {
-                    throw new IllegalArgumentException("the path is empty");
+                if (spec.type() == org.openmaces.core.module.DirectiveType.PATH) {
+                    checkPath(ValueConversion.unquote(value));
                 }
             }
             case EXPRESSION -> {
                 // Compiled by the language, which reports its own errors with line and column.
             }
             default -> throw new IllegalStateException("unhandled directive type " + spec.type());
+        }
+    }
+
+    /** A path must be non-empty and acceptable to the file system (no NUL character). */
+    static void checkPath(String path) {
+        if (path.isEmpty()) {
+            throw new IllegalArgumentException("the path is empty");
+        }
+        try {
+            java.nio.file.Path.of(path);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("'" + path.replace('\0', '?') + "' is not a valid path: " + e.getReason());
         }
     }
 

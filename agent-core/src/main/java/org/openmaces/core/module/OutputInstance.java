@@ -31,4 +31,13 @@ public interface OutputInstance extends ModuleInstance {
     default int preferredBatchSize() {
         return -1;
     }
+
+    /**
+     * How long the runtime may wait, once records are queued, for {@link #preferredBatchSize()} of them to
+     * gather before it hands over a smaller batch (om_http's {@code FlushInterval}); 0 (the default) hands
+     * over whatever is queued at once.
+     */
+    default long batchFillNanos() {
+        return 0;
+    }
 }

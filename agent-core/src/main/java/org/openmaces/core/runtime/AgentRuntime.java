@@ -425,18 +425,13 @@ public final class AgentRuntime {
             return;
         }
         running = false;
-        for (ModuleKind kind : List.of(ModuleKind.INPUT, ModuleKind.PROCESSOR, ModuleKind.OUTPUT)) {
-            List<ModuleNode> stage = activeNodes.stream().filter(node -> node.definition().kind() == kind).toList();
-            stage.forEach(node -> {
-                if (node.worker() != null) {
-                    node.worker().requestStop();
-                }
-            });
-            for (ModuleNode node : stage) {
-                joinWorker(node);
-                stopInstance(node);
-            }
+        stopStage(activeNodes.stream().filter(node -> node.definition().kind() == ModuleKind.INPUT).toList());
+        // A processor stops once its queue is empty, so each must wait until the one before it on the
+        // path has stopped (and forwarded everything): one at a time, in path order.
+        for (ModuleNode processor : processorsInPathOrder()) {
+            stopStage(List.of(processor));
         }
+        stopStage(activeNodes.stream().filter(node -> node.definition().kind() == ModuleKind.OUTPUT).toList());
         scheduler.stop();
         for (ModuleNode node : activeNodes) {
             if (node.definition().kind() == ModuleKind.EXTENSION) {
@@ -451,6 +446,32 @@ public final class AgentRuntime {
         }
         activeNodes.clear();
         inputsEnded.countDown();
+    }
+
+    /** Asks every worker of the stage to stop, then waits for each and stops its instance. */
+    private void stopStage(List<ModuleNode> stage) {
+        stage.forEach(node -> {
+            if (node.worker() != null) {
+                node.worker().requestStop();
+            }
+        });
+        for (ModuleNode node : stage) {
+            joinWorker(node);
+            stopInstance(node);
+        }
+    }
+
+    private List<ModuleNode> processorsInPathOrder() {
+        List<ModuleNode> ordered = new ArrayList<>();
+        for (RouteDefinition route : activeRoutes) {
+            for (String name : route.processors()) {
+                ModuleNode node = nodes.get(lower(name));
+                if (activeNodes.contains(node) && !ordered.contains(node)) {
+                    ordered.add(node);
+                }
+            }
+        }
+        return ordered;
     }
 
     private void joinWorker(ModuleNode node) {
@@ -530,6 +551,19 @@ public final class AgentRuntime {
             report.append('\n');
         }
         return report.toString();
+    }
+
+    /**
+     * For {@code nxlog doctor}: calls {@code action} with every instance that was created without configuration
+     * errors, extensions first, then in file order. Call it after {@link #assemble}; in a verify-only runtime
+     * the instances were never started.
+     */
+    public void forEachInstance(java.util.function.BiConsumer<InstanceDefinition, ModuleInstance> action) {
+        for (ModuleNode node : nodes.values()) {
+            if (node.instance() != null && !node.context().isFaulty()) {
+                action.accept(node.definition(), node.instance());
+            }
+        }
     }
 
     /** The routes that run (faulty ones removed). */

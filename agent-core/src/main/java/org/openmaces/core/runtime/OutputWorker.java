@@ -69,6 +69,7 @@ final class OutputWorker extends Worker {
         ExecutionContext context = new ExecutionContext(node.environment());
         CompiledStatements exec = node.exec();
         boolean runExec = exec != null && !exec.isEmpty();
+        long fillNanos = output.batchFillNanos();
         Backoff backoff = new Backoff();
         long lastProgress = System.currentTimeMillis();
         try {
@@ -77,6 +78,9 @@ final class OutputWorker extends Worker {
                     break;
                 }
                 arbiter.yieldToMoreUrgent(node.priority());
+                if (fillNanos > 0 && !stopRequested) {
+                    awaitFill(taken, batchSize, fillNanos);
+                }
                 int count = queue.take(taken, batchSize, stopRequested ? 0 : POLL_NANOS);
                 if (count == 0) {
                     continue;
@@ -126,6 +130,24 @@ final class OutputWorker extends Worker {
         } catch (Exception e) {
             gaveUp = pendingCount > 0;
             logger.error("output stopped after an unexpected failure: {}", InputWorker.describe(e), e);
+        }
+    }
+
+    /**
+     * Waits, for at most {@code fillNanos} after the first record is queued, until a full batch is queued.
+     * An empty queue is first waited on with a take of no records, which blocks until a record arrives
+     * (or the poll time passes) without taking it.
+     */
+    private void awaitFill(LogRecord[] into, int batchSize, long fillNanos) throws Exception {
+        if (queue.size() == 0) {
+            queue.take(into, 0, POLL_NANOS);
+            if (queue.size() == 0) {
+                return;
+            }
+        }
+        long deadline = System.nanoTime() + fillNanos;
+        while (!stopRequested && queue.size() < batchSize && System.nanoTime() < deadline) {
+            Thread.sleep(1);
         }
     }
 

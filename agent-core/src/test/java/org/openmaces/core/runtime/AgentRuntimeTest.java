@@ -198,6 +198,39 @@ class AgentRuntimeTest {
         assertEquals("ab", sink.records().get(0).getString(org.openmaces.core.testing.TaggingProcessor.TAGS));
     }
 
+    /** Processors used to be stopped all at once, so a later one could exit before an earlier one forwarded its last records. */
+    @Test
+    void shouldDeliverEverythingThroughAProcessorChainAtShutdown() throws Exception {
+        CollectingOutput.Sink sink = CollectingOutput.sink("chain");
+        harness().withModule(new org.openmaces.core.testing.TaggingProcessor()).runOneshot(header() + """
+                <Input gen>
+                    Module im_testgen
+                    MaxCount 300
+                </Input>
+                <Processor p1>
+                    Module pm_tag
+                    Tag 1
+                    DelayMillis 2
+                </Processor>
+                <Processor p2>
+                    Module pm_tag
+                    Tag 2
+                </Processor>
+                <Processor p3>
+                    Module pm_tag
+                    Tag 3
+                </Processor>
+                <Output out>
+                    Module om_collect
+                    Sink chain
+                </Output>
+                <Route r>
+                    Path gen => p1 => p2 => p3 => out
+                </Route>
+                """);
+        assertEquals(300, counters(sink.records()).size());
+    }
+
     @Test
     void shouldDropRecordsInExec() throws Exception {
         CollectingOutput.Sink sink = CollectingOutput.sink("dropped");

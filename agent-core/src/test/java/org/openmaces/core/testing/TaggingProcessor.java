@@ -27,15 +27,20 @@ public final class TaggingProcessor implements ModuleProvider {
 
     @Override
     public List<DirectiveSpec> directives() {
-        return List.of(DirectiveSpec.required("Tag", DirectiveType.STRING, "text to append"));
+        return List.of(DirectiveSpec.required("Tag", DirectiveType.STRING, "text to append"),
+                DirectiveSpec.optional("DelayMillis", DirectiveType.INTEGER, "0", "sleep per record, to make it slow"));
     }
 
     @Override
     public ModuleInstance create(ModuleContext context) {
         String tag = context.configuration().getString("Tag");
+        long delay = context.configuration().getInteger("DelayMillis");
         return new ProcessorInstance() {
             @Override
-            public boolean process(LogRecord record) {
+            public boolean process(LogRecord record) throws InterruptedException {
+                if (delay > 0) {
+                    Thread.sleep(delay);
+                }
                 String tags = record.getString(TAGS);
                 record.set(TAGS, tags == null ? tag : tags + tag);
                 return true;

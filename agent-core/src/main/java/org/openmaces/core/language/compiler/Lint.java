@@ -1,5 +1,7 @@
 package org.openmaces.core.language.compiler;
 
+import org.openmaces.core.config.Suggestions;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.openmaces.core.config.Suggestions;
 import org.openmaces.core.language.CompilationScope;
 import org.openmaces.core.language.Diagnostics;
 import org.openmaces.core.language.SourceText;
@@ -80,44 +83,10 @@ final class Lint {
             if (knownNames.contains(lower) || assigned.contains(lower)) {
                 continue;
             }
-            String nearest = nearest(read.name(), spellings);
+            String nearest = Suggestions.nearest(read.name(), spellings);
             diagnostics.warning(read.source(), read.offset(), "field $" + read.name() + " is never set by "
                     + scope.moduleName() + " records" + (nearest == null ? "" : "; did you mean $" + nearest + "?"));
         }
         firstReads.clear();
-    }
-
-    /** The known name closest to {@code name} (case-insensitive edit distance), if it is close enough. */
-    static String nearest(String name, List<String> candidates) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : candidates) {
-            int distance = distance(lower, candidate.toLowerCase(Locale.ROOT));
-            if (distance < bestDistance) {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return bestDistance <= Math.max(2, name.length() / 3) ? best : null;
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

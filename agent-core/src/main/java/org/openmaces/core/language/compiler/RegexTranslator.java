@@ -72,7 +72,9 @@ public final class RegexTranslator {
         if (flags.indexOf('s') >= 0) {
             javaFlags |= Pattern.DOTALL;
         }
-        RegexTranslator translator = new RegexTranslator(pattern, flags.indexOf('m') >= 0);
+        // The translator marks named back references with NUL characters; a NUL the user wrote is given to
+        // the engine as the escape \x00 instead (found by LanguageFuzzTest: crash-b3c6c66...).
+        RegexTranslator translator = new RegexTranslator(pattern.replace("\u0000", "\\x00"), flags.indexOf('m') >= 0);
         String[] names;
         try {
             translator.run();

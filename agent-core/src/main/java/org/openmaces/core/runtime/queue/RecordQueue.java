@@ -28,7 +28,8 @@ public interface RecordQueue extends AutoCloseable {
     /**
      * Moves up to {@code max} records from the head into {@code into}, waiting up to {@code waitNanos}
      * for the first one. Returns how many were taken (0 on timeout or when woken by {@link #wakeConsumer}).
-     * The consumer must {@link #acknowledge} them before taking again.
+     * The consumer must {@link #acknowledge} them before taking again. With {@code max} 0 it only waits for
+     * a record to be queued, and takes none.
      */
     int take(LogRecord[] into, int max, long waitNanos) throws IOException, InterruptedException;
 

@@ -1,0 +1,247 @@
+package org.openmaces.outputs.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.openmaces.core.framing.ByteSink;
+import org.openmaces.core.language.Conversions;
+import org.openmaces.core.language.runtime.DateFormatter;
+import org.openmaces.core.record.CoreFields;
+import org.openmaces.core.record.Datetime;
+import org.openmaces.core.record.FieldName;
+import org.openmaces.core.record.LogRecord;
+import org.openmaces.outputs.framing.SinkOutputStream;
+
+/**
+ * Writes a record as one JSON object with Jackson's streaming generator: fields in record order, without
+ * {@code raw_event} and (unless IncludeHiddenFields) names starting with {@code .} or {@code _}; undef as
+ * {@code null}, booleans and integers as JSON literals, datetimes per the DateFormat, strings as strings
+ * (or as nested JSON with DetectNestedJSON), other types as their {@code string()} text.
+ *
+ * <p>Thread-safe: each thread gets its own generator and buffer.
+ */
+public final class JsonEncoder {
+    static final JsonFactory FACTORY = new JsonFactory();
+    private final JsonSettings settings;
+    private final Conversions conversions;
+    private final DateFormatter dates;
+    private final ThreadLocal<Encoding> encodings = ThreadLocal.withInitial(Encoding::new);
+
+    public JsonEncoder(JsonSettings settings, Conversions conversions) {
+        this.settings = settings;
+        this.conversions = conversions;
+        this.dates = conversions.formatter(settings.dateFormat());
+    }
+
+    public JsonSettings settings() {
+        return settings;
+    }
+
+    /** {@code to_json()}: the record as JSON text. */
+    public String toJson(LogRecord record) {
+        Encoding encoding = encodings.get();
+        ByteSink sink = encoding.scratch;
+        sink.reset();
+        write(record, sink);
+        String text = new String(sink.array(), 0, sink.length(), StandardCharsets.UTF_8);
+        if (sink.length() > 1 << 20) {
+            encoding.scratch = new ByteSink(); // do not keep a huge buffer per thread
+        }
+        return text;
+    }
+
+    /** Appends the record's JSON object (no newline) to {@code out}. */
+    public void write(LogRecord record, ByteSink out) {
+        Encoding encoding = encodings.get();
+        encoding.stream.target(out);
+        try {
+            JsonGenerator generator = encoding.generator();
+            writeObject(record, generator);
+            generator.flush();
+        } catch (IOException e) {
+            // The sink is in memory; only a bug gets here.
+            encoding.reset();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            // A value that cannot be written left the generator inside an object: start afresh next time.
+            encoding.reset();
+            throw e;
+        }
+    }
+
+    private void writeObject(LogRecord record, JsonGenerator generator) throws IOException {
+        generator.writeStartObject();
+        if (settings.unflatten()) {
+            writeTree(unflatten(record), generator);
+        } else {
+            Encoding encoding = encodings.get();
+            for (int i = 0, size = record.size(); i < size; i++) {
+                FieldName name = record.nameAt(i);
+                if (!included(name)) {
+                    continue;
+                }
+                generator.writeFieldName(encoding.serialized(name));
+                writeValue(record.valueAt(i), generator);
+            }
+        }
+        generator.writeEndObject();
+    }
+
+    private boolean included(FieldName name) {
+        if (name.sameField(CoreFields.RAW_EVENT)) {
+            return false;
+        }
+        char first = name.spelling().charAt(0);
+        return settings.includeHiddenFields() || (first != '.' && first != '_');
+    }
+
+    private void writeValue(Object value, JsonGenerator generator) throws IOException {
+        if (value == null) {
+            generator.writeNull();
+        } else if (value instanceof String text) {
+            if (settings.detectNestedJson() && looksNested(text) && isJson(text)) {
+                try (JsonParser parser = FACTORY.createParser(text)) {
+                    parser.nextToken();
+                    generator.copyCurrentStructure(parser);
+                }
+            } else {
+                generator.writeString(text);
+            }
+        } else if (value instanceof Long number) {
+            generator.writeNumber(number);
+        } else if (value instanceof Boolean flag) {
+            generator.writeBoolean(flag);
+        } else if (value instanceof Datetime datetime) {
+            generator.writeString(encodings.get().dates.format(datetime));
+        } else {
+            generator.writeString(conversions.string(value));
+        }
+    }
+
+    private static boolean looksNested(String text) {
+        int length = text.length();
+        if (length < 2) {
+            return false;
+        }
+        char first = text.charAt(0);
+        char last = text.charAt(length - 1);
+        return (first == '{' && last == '}') || (first == '[' && last == ']');
+    }
+
+    /** True when the whole text is one JSON object or array. */
+    static boolean isJson(String text) {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            JsonToken token = parser.nextToken();
+            if (token != JsonToken.START_OBJECT && token != JsonToken.START_ARRAY) {
+                return false;
+            }
+            parser.skipChildren();
+            return parser.nextToken() == null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Dotted names as a tree, in first-appearance order; a name that collides with a leaf stays dotted. */
+    private Map<String, Object> unflatten(LogRecord record) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        for (int i = 0, size = record.size(); i < size; i++) {
+            String name = record.nameAt(i).spelling();
+            if (!included(record.nameAt(i))) {
+                continue;
+            }
+            Map<String, Object> node = root;
+            String[] parts = name.split("\\.", -1);
+            int depth = 0;
+            while (depth < parts.length - 1 && !parts[depth].isEmpty()) {
+                Object child = node.get(parts[depth]);
+                if (child == null && !node.containsKey(parts[depth])) {
+                    child = new LinkedHashMap<String, Object>();
+                    node.put(parts[depth], child);
+                } else if (!(child instanceof Map)) {
+                    break;
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> next = (Map<String, Object>) child;
+                node = next;
+                depth++;
+            }
+            String key = String.join(".", java.util.Arrays.asList(parts).subList(depth, parts.length));
+            Object existing = node.get(key);
+            if (existing instanceof Map) {
+                key = name; // a leaf named like an existing object: keep the full dotted name
+            }
+            node.put(key, new Leaf(record.valueAt(i)));
+        }
+        return root;
+    }
+
+    private void writeTree(Map<String, Object> tree, JsonGenerator generator) throws IOException {
+        for (Map.Entry<String, Object> entry : tree.entrySet()) {
+            generator.writeFieldName(entry.getKey());
+            if (entry.getValue() instanceof Leaf leaf) {
+                writeValue(leaf.value, generator);
+            } else {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> child = (Map<String, Object>) entry.getValue();
+                generator.writeStartObject();
+                writeTree(child, generator);
+                generator.writeEndObject();
+            }
+        }
+    }
+
+    private record Leaf(Object value) {
+    }
+
+    /** One thread's generator, bound to a sink per use. */
+    private final class Encoding {
+        final SinkOutputStream stream = new SinkOutputStream();
+        ByteSink scratch = new ByteSink(1024);
+        final DatetimeCache dates = new DatetimeCache(JsonEncoder.this.dates);
+        /** Field names escaped once, by field id and spelling. */
+        private SerializedString[] names = new SerializedString[64];
+        private JsonGenerator generator;
+
+        SerializedString serialized(FieldName name) {
+            int id = name.id();
+            if (id >= names.length) {
+                if (id > 1 << 16) {
+                    return new SerializedString(name.spelling());
+                }
+                names = java.util.Arrays.copyOf(names, Math.max(id + 1, names.length * 2));
+            }
+            SerializedString known = names[id];
+            // Ids are shared by spellings that differ in case; the record's spelling is the one to write.
+            if (known == null || !known.getValue().equals(name.spelling())) {
+                known = new SerializedString(name.spelling());
+                names[id] = known;
+            }
+            return known;
+        }
+
+        JsonGenerator generator() throws IOException {
+            if (generator == null) {
+                generator = FACTORY.createGenerator(stream);
+                // Objects written one after another must not be separated by Jackson's default space.
+                generator.setRootValueSeparator(null);
+                if (settings.prettyPrint()) {
+                    generator.setPrettyPrinter(new DefaultPrettyPrinter().withRootSeparator(""));
+                }
+            }
+            return generator;
+        }
+
+        void reset() {
+            generator = null;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.openmaces.outputs.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.openmaces.core.framing.ByteSink;
+import org.openmaces.core.language.Conversions;
+import org.openmaces.core.language.LanguageSettings;
+import org.openmaces.core.record.Binary;
+import org.openmaces.core.record.Datetime;
+import org.openmaces.core.record.FieldName;
+import org.openmaces.core.record.LogRecord;
+
+class JsonEncoderTest {
+    private static final Conversions PLUS_ONE = Conversions.of(
+            new LanguageSettings(null, false, false, ZoneOffset.ofHours(1)));
+    // 2024-01-02T03:04:05.123456Z
+    private static final Datetime TIME = Datetime.ofMicroseconds(1704164645123456L);
+
+    private static LogRecord record(Object... namesAndValues) {
+        LogRecord record = new LogRecord();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            record.set(FieldName.of((String) namesAndValues[i]), namesAndValues[i + 1]);
+        }
+        return record;
+    }
+
+    private static JsonSettings settings(boolean detectNested, boolean unflatten, boolean hidden) {
+        return new JsonSettings(JsonSettings.DEFAULT_DATE_FORMAT, detectNested, false, unflatten, true, false, hidden);
+    }
+
+    @Test
+    void shouldWriteFieldsInOrderWithTheirTypes() {
+        JsonEncoder encoder = new JsonEncoder(JsonSettings.defaults(), PLUS_ONE);
+        LogRecord record = record("raw_event", "line", "Message", "a \"quoted\" é\n", "SeverityValue", 2L,
+                "Ok", true, "EventTime", TIME, "Nothing", null, "Data", Binary.of(new byte[]{1, (byte) 0xab}));
+        assertEquals("{\"Message\":\"a \\\"quoted\\\" é\\n\",\"SeverityValue\":2,\"Ok\":true,"
+                + "\"EventTime\":\"2024-01-02T04:04:05.123456+01:00\",\"Nothing\":null,\"Data\":\"01ab\"}",
+                encoder.toJson(record));
+    }
+
+    @Test
+    void shouldLeaveOutHiddenFieldsUnlessAskedTo() {
+        LogRecord record = record("a", 1L, "_private", 2L, ".dot", 3L);
+        assertEquals("{\"a\":1}", new JsonEncoder(JsonSettings.defaults(), PLUS_ONE).toJson(record));
+        assertEquals("{\"a\":1,\"_private\":2,\".dot\":3}",
+                new JsonEncoder(settings(true, false, true), PLUS_ONE).toJson(record));
+    }
+
+    @Test
+    void shouldEmbedNestedJsonOnlyWhenDetectionIsOn() {
+        LogRecord record = record("nested", "{ \"k\" : [1, 2] }", "broken", "{not json}");
+        assertEquals("{\"nested\":{\"k\":[1,2]},\"broken\":\"{not json}\"}",
+                new JsonEncoder(JsonSettings.defaults(), PLUS_ONE).toJson(record));
+        assertEquals("{\"nested\":\"{ \\\"k\\\" : [1, 2] }\",\"broken\":\"{not json}\"}",
+                new JsonEncoder(settings(false, false, false), PLUS_ONE).toJson(record));
+    }
+
+    @Test
+    void shouldNestDottedNamesWithUnFlatten() {
+        LogRecord record = record("a.b", 1L, "c", "x", "a.d.e", true, "a.b.f", 2L);
+        assertEquals("{\"a\":{\"b\":1,\"d\":{\"e\":true},\"b.f\":2},\"c\":\"x\"}",
+                new JsonEncoder(settings(true, true, false), PLUS_ONE).toJson(record));
+    }
+
+    @Test
+    void shouldHonourDateFormatAndGenerateDateInUtc() {
+        Conversions utc = Conversions.of(new LanguageSettings(null, true, false, ZoneOffset.ofHours(1)));
+        LogRecord record = record("EventTime", TIME);
+        assertEquals("{\"EventTime\":\"2024-01-02T03:04:05.123456+00:00\"}",
+                new JsonEncoder(JsonSettings.defaults(), utc).toJson(record));
+        JsonSettings plain = new JsonSettings("YYYY-MM-DD hh:mm:ss", true, false, false, true, false, false);
+        assertEquals("{\"EventTime\":\"2024-01-02 04:04:05\"}", new JsonEncoder(plain, PLUS_ONE).toJson(record));
+    }
+
+    @Test
+    void shouldWriteRecordsBackToBackWithoutSeparators() {
+        JsonEncoder encoder = new JsonEncoder(JsonSettings.defaults(), PLUS_ONE);
+        ByteSink sink = new ByteSink();
+        encoder.write(record("a", 1L), sink);
+        encoder.write(record("b", 2L), sink);
+        assertEquals("{\"a\":1}{\"b\":2}", sink.toString());
+    }
+
+    @Test
+    void shouldFrameBatchesAsJsonArrays() {
+        JsonFraming framing = new JsonFraming("json", new JsonEncoder(JsonSettings.defaults(), PLUS_ONE), true);
+        ByteSink sink = new ByteSink();
+        framing.begin(sink);
+        framing.frameInBatch(record("a", 1L), sink);
+        framing.separator(sink);
+        framing.frameInBatch(record("a", 2L), sink);
+        framing.end(sink);
+        framing.frame(record("a", 3L), sink);
+        assertEquals("[{\"a\":1},{\"a\":2}]\n[{\"a\":3}]", sink.toString());
+    }
+
+    @Test
+    void shouldIndentWithPrettyPrint() {
+        JsonSettings pretty = new JsonSettings(JsonSettings.DEFAULT_DATE_FORMAT, true, false, false, true, true, false);
+        assertEquals("{\n  \"a\" : 1\n}", new JsonEncoder(pretty, PLUS_ONE).toJson(record("a", 1L)));
+    }
+}
