@@ -17,12 +17,14 @@ deps:
 build: deps
 	$(MVNW) -DskipTests package
 
-# Builds the agent and runs its demo configuration to the end, then shows what it wrote.
+# Builds the agent, replays the demo captures through im_maces to the end, then counts what it wrote.
 demo: build
 	rm -rf run/demo
 	bin/nxlog -f --oneshot -c conf/demo.conf
-	@echo "--- $$(wc -l < run/demo/testgen.log) lines in run/demo/testgen.log; the first three:"
-	@head -n 3 run/demo/testgen.log
+	@echo "--- $$(wc -l < run/demo/events.json) events in run/demo/events.json, by \$$EventType:"
+	@grep -o '"EventType":"[a-z_]*"' run/demo/events.json | cut -d'"' -f4 | sort | uniq -c | sort -rn
+	@echo "--- the first three:"
+	@head -n 3 run/demo/events.json
 
 # Runs every test: Java (JUnit, fuzz targets on their regression inputs) and C (with sanitizers),
 # then fuzzes every target for a bounded time.

@@ -20,4 +20,14 @@ public interface InputInstance extends ModuleInstance {
      * the runtime can stop it promptly; returning 0 is fine. Never called concurrently with itself.
      */
     int produce(RecordBatch batch) throws Exception;
+
+    /**
+     * Asked for each record of a produced batch, in order, on the input's thread, just before the core fields
+     * are set and Exec runs: false discards the record (no Exec, not routed). For an input whose own
+     * procedures, called from Exec, narrow what it collects (im_maces's {@code unsubscribe()} and
+     * {@code mute_path_*()}), so records it already produced honour the change at once. Default: true.
+     */
+    default boolean admit(org.openmaces.core.record.LogRecord record) {
+        return true;
+    }
 }

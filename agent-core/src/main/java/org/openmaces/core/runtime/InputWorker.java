@@ -81,6 +81,9 @@ final class InputWorker extends Worker {
                 Datetime now = Datetime.ofInstant(node.clock().instant());
                 for (int i = 0; i < count; i++) {
                     LogRecord record = batch.get(i);
+                    if (!input.admit(record)) {
+                        continue;
+                    }
                     record.setIfAbsent(CoreFields.EVENT_RECEIVED_TIME, now);
                     record.setIfAbsent(CoreFields.SOURCE_MODULE_NAME, instanceName);
                     record.setIfAbsent(CoreFields.SOURCE_MODULE_TYPE, moduleName);

@@ -52,6 +52,22 @@ public final class RecordWriter {
         return this;
     }
 
+    /**
+     * Rewrites the header of the record begun with {@link #begin} (for sources that learn the
+     * header values only after some fields, as a JSON object in any key order).
+     */
+    public RecordWriter header(int eventType, int messageVersion, long seqNum, long globalSeqNum, long timeNanos,
+            long machTime) {
+        checkStarted();
+        buffer.putInt(RecordFormat.OFFSET_EVENT_TYPE, eventType);
+        buffer.putInt(RecordFormat.OFFSET_MESSAGE_VERSION, messageVersion);
+        buffer.putLong(RecordFormat.OFFSET_SEQ_NUM, seqNum);
+        buffer.putLong(RecordFormat.OFFSET_GLOBAL_SEQ_NUM, globalSeqNum);
+        buffer.putLong(RecordFormat.OFFSET_TIME_NANOS, timeNanos);
+        buffer.putLong(RecordFormat.OFFSET_MACH_TIME, machTime);
+        return this;
+    }
+
     public RecordWriter putBoolean(FieldTag tag, boolean value) {
         int at = open(tag, FieldKind.BOOL, 0, 1);
         if (at >= 0) {

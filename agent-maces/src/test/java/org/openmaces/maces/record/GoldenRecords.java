@@ -18,22 +18,22 @@ import org.openmaces.maces.testing.Fixtures;
  * fake messages held, one block per record: "record", "@header value" lines, "FIELD flags value"
  * lines, "end"). See native/RECORD_FORMAT.md.
  */
-final class GoldenRecords {
+public final class GoldenRecords {
     /** One record: its bytes and its expected lines (header and fields, sorted). */
-    record Golden(String name, ByteBuffer bytes, List<String> expected) {
+    public record Golden(String name, ByteBuffer bytes, List<String> expected) {
     }
 
     private GoldenRecords() {
     }
 
-    static List<Path> versionDirectories() throws IOException {
+    public static List<Path> versionDirectories() throws IOException {
         Path root = Fixtures.root().resolve("records/format-" + RecordFormat.FORMAT_VERSION);
         try (Stream<Path> directories = Files.list(root)) {
             return directories.filter(Files::isDirectory).sorted().collect(Collectors.toList());
         }
     }
 
-    static List<Golden> read(Path directory) throws IOException {
+    public static List<Golden> read(Path directory) throws IOException {
         ByteBuffer all = ByteBuffer.wrap(Files.readAllBytes(directory.resolve("records.bin"))).order(ByteOrder.LITTLE_ENDIAN);
         List<String> lines = Files.readAllLines(directory.resolve("expected.txt"), StandardCharsets.ISO_8859_1);
         List<Golden> records = new ArrayList<>();
