@@ -7,7 +7,12 @@ MVNW := ./mvnw -B -q
 # The C targets (libFuzzer: the flattener and the record writer) run for as long through native/'s
 # `make fuzz`; their crashes land in native/fuzz/regressions/<target>/, replayed by the C tests.
 FUZZ_SECONDS ?= 30
-JAVA_FUZZ_TARGETS := agent-core:ConfigurationFuzzTest agent-core:LanguageFuzzTest agent-maces:RecordDecoderFuzzTest
+# Jazzer fuzzes one @FuzzTest method per run: a class with two names each (Class#method).
+JAVA_FUZZ_TARGETS := agent-core:ConfigurationFuzzTest agent-core:LanguageFuzzTest \
+	agent-maces:RecordDecoderFuzzTest\#shouldDecodeOrRejectAnyBytes \
+	agent-maces:RecordDecoderFuzzTest\#shouldDecodeOrRejectMutatedGoldenRecords \
+	agent-maces:EsloggerJsonConverterFuzzTest\#shouldConvertOrRejectAnyLine \
+	agent-maces:EsloggerJsonConverterFuzzTest\#shouldConvertOrRejectMutatedCaptureLines
 
 .PHONY: demo test build deps clean fuzz
 
