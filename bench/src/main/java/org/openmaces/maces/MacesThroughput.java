@@ -122,6 +122,11 @@ public final class MacesThroughput {
             // to_json() and om_tcp to a receiver on 127.0.0.1 (SustainedLoad runs rsyslogd there)
             extension = "<Extension json>\n    Module xm_json\n</Extension>\n";
             outputBlock = "    Module om_tcp\n    Host 127.0.0.1:" + output.substring(4) + "\n    Exec to_json();\n";
+        } else if (output.startsWith("tcp-input:")) {
+            // the same with to_json() in the input's Exec: the JSON is made on the input thread
+            extension = "<Extension json>\n    Module xm_json\n</Extension>\n";
+            exec = "    Exec to_json();\n";
+            outputBlock = "    Module om_tcp\n    Host 127.0.0.1:" + output.substring(10) + "\n";
         } else if (output.startsWith("file:")) {
             outputBlock = "    Module om_file\n    File \"" + output.substring(5) + "\"\n";
         } else {
@@ -131,7 +136,7 @@ public final class MacesThroughput {
                 + "<Input es>\n    Module im_maces\n    NotifyEvents " + notifyEvents + "\n    FlowControl TRUE\n" + exec
                 + "</Input>\n<Output out>\n" + outputBlock + "</Output>\n"
                 // a file output is paced by a counting output beside it (each record goes to both)
-                + (output.equals("count") || output.startsWith("tcp:") ? "<Route r>\n    Path es => out\n</Route>\n"
+                + (output.equals("count") || output.startsWith("tcp") ? "<Route r>\n    Path es => out\n</Route>\n"
                         : "<Output counter>\n    Module om_count\n</Output>\n<Route r>\n    Path es => out, counter\n</Route>\n");
         ConfigurationLoader loader = new ConfigurationLoader(ModuleRegistry.discoverPlus(List.of(new CountingOutput())), work,
                 new ByteArrayInputStream(new byte[0]), Map.of(), ZoneId.systemDefault());

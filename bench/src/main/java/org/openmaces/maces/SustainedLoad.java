@@ -20,8 +20,10 @@ import org.openmaces.core.runtime.AgentRuntime;
  *
  * <pre>
  *   java -Xms16m -Xmx256m -XX:+UseSerialGC -Djna.library.path=native/target/lib \
- *        -cp bench/target/benchmarks.jar org.openmaces.maces.SustainedLoad RATE SECONDS
+ *        -cp bench/target/benchmarks.jar org.openmaces.maces.SustainedLoad RATE SECONDS [json-on-input]
  * </pre>
+ * {@code to_json()} runs in om_tcp's Exec (on the output's thread), or with {@code json-on-input} in
+ * im_maces's Exec (on the input's thread, leaving the output thread only framing and sending).
  * The generator posts RATE/100 events every 10 ms (open, close, write, open, close, exec in turn, message
  * version 10). rsyslogd counts what it received (impstats, imtcp "submitted") and throws the messages away,
  * so ten minutes at 100 k/s need no disk. Every 10 s one line: events generated, received by rsyslogd,
@@ -41,6 +43,7 @@ public final class SustainedLoad {
         System.setProperty("openmaces.fake-es", "true");
         int rate = Integer.parseInt(arguments[0]);
         int seconds = Integer.parseInt(arguments[1]);
+        boolean jsonOnInput = arguments.length > 2 && arguments[2].equals("json-on-input");
         Path work = Files.createTempDirectory("sustained-load");
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
@@ -48,15 +51,15 @@ public final class SustainedLoad {
         }
         Process receiver = startRsyslog(work, port);
         try {
-            run(work, rate, seconds, port);
+            run(work, rate, seconds, (jsonOnInput ? "tcp-input:" : "tcp:") + port);
         } finally {
             receiver.destroyForcibly().waitFor();
         }
         System.exit(0);
     }
 
-    private static void run(Path work, int rate, int seconds, int port) throws Exception {
-        AgentRuntime runtime = MacesThroughput.start(work, "exec, open, close, write", "tcp:" + port);
+    private static void run(Path work, int rate, int seconds, String output) throws Exception {
+        AgentRuntime runtime = MacesThroughput.start(work, "exec, open, close, write", output);
         MacesThroughput.FakeEs fake = MacesThroughput.FakeEs.INSTANCE;
         int[] types = {10, 12, 33, 10, 12, 9};
         long perTick = rate / 100;
