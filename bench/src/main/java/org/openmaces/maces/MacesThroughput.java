@@ -134,6 +134,8 @@ public final class MacesThroughput {
         }
         String config = "CacheDir " + work + "/cache\n" + extension
                 + "<Input es>\n    Module im_maces\n    NotifyEvents " + notifyEvents + "\n    FlowControl TRUE\n" + exec
+                // -Dbench.ringsize=128M: a larger ring than the default 32 MiB
+                + (System.getProperty("bench.ringsize") != null ? "    RingSize " + System.getProperty("bench.ringsize") + "\n" : "")
                 + "</Input>\n<Output out>\n" + outputBlock + "</Output>\n"
                 // a file output is paced by a counting output beside it (each record goes to both)
                 + (output.equals("count") || output.startsWith("tcp") ? "<Route r>\n    Path es => out\n</Route>\n"

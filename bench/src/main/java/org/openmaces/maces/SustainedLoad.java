@@ -24,6 +24,7 @@ import org.openmaces.core.runtime.AgentRuntime;
  * </pre>
  * {@code to_json()} runs in om_tcp's Exec (on the output's thread), or with {@code json-on-input} in
  * im_maces's Exec (on the input's thread, leaving the output thread only framing and sending).
+ * {@code -Dbench.ringsize=128M} sets im_maces's RingSize (default 32M).
  * The generator posts RATE/100 events every 10 ms (open, close, write, open, close, exec in turn, message
  * version 10). rsyslogd counts what it received (impstats, imtcp "submitted") and throws the messages away,
  * so ten minutes at 100 k/s need no disk. Every 10 s one line: events generated, received by rsyslogd,
