@@ -61,6 +61,11 @@ public final class ByteSink {
 
     /** Appends {@code text} as UTF-8 (unpaired surrogates become {@code ?}, as String.getBytes does). */
     public ByteSink writeUtf8(CharSequence text) {
+        if (text instanceof String string && string.length() > 16) {
+            // The JDK encodes a String with vectorized intrinsics; a char-by-char loop was the hottest
+            // frame of an output writing to_json() records. Short strings stay on the loop (no allocation).
+            return write(string.getBytes(StandardCharsets.UTF_8));
+        }
         int count = text.length();
         ensure(count);
         int position = length;
