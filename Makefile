@@ -4,8 +4,15 @@ MVNW := ./mvnw -B -q
 # Coverage-guided fuzz targets (Jazzer), as module:TestClass. CI fuzzes each for FUZZ_SECONDS;
 # run longer on demand: make fuzz FUZZ_SECONDS=3600. A crash is saved next to the target's seed inputs
 # (src/test/resources/.../<TestClass>Inputs/) and fails the run: commit it as a regression test.
+# The C targets (libFuzzer: the flattener and the record writer) run for as long through native/'s
+# `make fuzz`; their crashes land in native/fuzz/regressions/<target>/, replayed by the C tests.
 FUZZ_SECONDS ?= 30
-JAVA_FUZZ_TARGETS := agent-core:ConfigurationFuzzTest agent-core:LanguageFuzzTest
+# Jazzer fuzzes one @FuzzTest method per run: a class with two names each (Class#method).
+JAVA_FUZZ_TARGETS := agent-core:ConfigurationFuzzTest agent-core:LanguageFuzzTest \
+	agent-maces:RecordDecoderFuzzTest\#shouldDecodeOrRejectAnyBytes \
+	agent-maces:RecordDecoderFuzzTest\#shouldDecodeOrRejectMutatedGoldenRecords \
+	agent-maces:EsloggerJsonConverterFuzzTest\#shouldConvertOrRejectAnyLine \
+	agent-maces:EsloggerJsonConverterFuzzTest\#shouldConvertOrRejectMutatedCaptureLines
 
 .PHONY: demo test build deps clean fuzz
 
@@ -30,13 +37,16 @@ test: deps
 	$(MVNW) verify
 	$(MAKE) fuzz
 
+# The Java targets run after one build of the modules they need (make.executable=true: native/ was built
+# and tested by `verify`; its C tests need not run again for every target).
 fuzz: deps
 	@for target in $(JAVA_FUZZ_TARGETS); do \
 		module=$${target%%:*}; test=$${target#*:}; \
 		echo "fuzzing $$test for $(FUZZ_SECONDS) s"; \
 		JAZZER_FUZZ=1 JAZZER_MAX_DURATION=$(FUZZ_SECONDS)s $(MVNW) -pl $$module -am test -Dtest=$$test \
-			-Dsurefire.failIfNoSpecifiedTests=false || exit 1; \
+			-Dsurefire.failIfNoSpecifiedTests=false -Dmake.executable=true || exit 1; \
 	done
+	$(MAKE) -C native fuzz FUZZ_SECONDS=$(FUZZ_SECONDS)
 
 clean:
 	$(MVNW) clean

@@ -27,7 +27,8 @@ int nxes_platform_acl_copy_external(acl_t acl, void *buffer, long size)
 {
 	if (size != (long)acl->length)
 		return -1;
-	memcpy(buffer, acl->text, acl->length);
+	if (acl->length > 0) /* an empty fake ACL has no text (macOS's external form is never empty) */
+		memcpy(buffer, acl->text, acl->length);
 	return 0;
 }
 

@@ -67,6 +67,12 @@ FAKE_ES_API void fake_es_text_vappend(fake_es_text *text, const char *format, va
 FAKE_ES_API void fake_es_text_hex(fake_es_text *text, const void *data, size_t length);
 FAKE_ES_API const es_message_t *fake_es_script(void *arena, uint32_t event_type, uint32_t version,
 					       int variant, fake_es_text *expected);
+/* A message built from fuzz input (tests only): the first bytes choose the event type (an index
+ * into the 51, or any other type), the version and the variant; every later value, string length
+ * and string byte comes from the input (zero once it runs out), strings of up to 64 KiB. Nothing
+ * is expected of the record but that it is well formed. *used gets the input bytes consumed.
+ * Under AddressSanitizer every allocation in the arena is fenced, so an overread is reported. */
+FAKE_ES_API const es_message_t *fake_es_script_fuzzed(void *arena, const uint8_t *data, size_t size, size_t *used);
 /* Event types of the 51, in NotifyEvents order of nxes_events.def. */
 FAKE_ES_API uint32_t fake_es_script_event_count(void);
 FAKE_ES_API uint32_t fake_es_script_event_type(uint32_t index);

@@ -13,6 +13,23 @@
 
 #include "fake_es.h"
 
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define FAKE_ES_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define FAKE_ES_ASAN 1
+#endif
+#ifdef FAKE_ES_ASAN
+#include <sanitizer/asan_interface.h>
+#define ARENA_POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define ARENA_UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+#define ARENA_POISON(p, n) ((void)(p), (void)(n))
+#define ARENA_UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
+
 #define POISON_FILE ((es_file_t *)(uintptr_t)0x10)
 #define POISON_U64 0xdeadbeefdeadbeefull
 
@@ -23,18 +40,56 @@ typedef struct builder {
 	uint32_t version;
 	int variant;
 	uint32_t next;
+	/* Fuzzed messages (fake_es_script_fuzzed): values and lengths come from these bytes. */
+	const uint8_t *fuzz;
+	size_t fuzz_length;
+	size_t fuzz_at;
 } builder;
+
+/* What a fuzzed message keeps free in the arena for the structs still to come. */
+#define FUZZ_ARENA_RESERVE (64u * 1024u)
+/* Bytes between two allocations that ASan reports when read (an overread of a string or struct). */
+#define REDZONE 16u
 
 static void *take(builder *b, size_t size)
 {
-	size = (size + 15) & ~(size_t)15;
-	if (b->used + size > FAKE_ES_ARENA_SIZE) {
+	size_t rounded = (size + 15) & ~(size_t)15;
+	if (b->used + rounded + REDZONE > FAKE_ES_ARENA_SIZE) {
 		fprintf(stderr, "fake-es: script arena exhausted\n");
 		abort();
 	}
-	void *p = b->arena + b->used;
-	b->used += size;
+	uint8_t *p = b->arena + b->used;
+	b->used += rounded + REDZONE;
+	ARENA_UNPOISON(p, size);
 	memset(p, 0, size);
+	ARENA_POISON(p + size, rounded + REDZONE - size);
+	return p;
+}
+
+/* The next n fuzz bytes (fewer, maybe none, at the end of the input) as an unsigned number. */
+static uint64_t fuzz_number(builder *b, unsigned n)
+{
+	uint64_t v = 0;
+	for (unsigned i = 0; i < n && b->fuzz_at < b->fuzz_length; i++)
+		v |= (uint64_t)b->fuzz[b->fuzz_at++] << (8 * i);
+	return v;
+}
+
+/* A run of fuzz bytes for a string: length from two bytes, capped by max, the input left and the arena. */
+static const uint8_t *fuzz_bytes(builder *b, size_t max, size_t *length)
+{
+	size_t n = (size_t)fuzz_number(b, 2);
+	size_t room = FAKE_ES_ARENA_SIZE - b->used;
+	room = room > FUZZ_ARENA_RESERVE ? room - FUZZ_ARENA_RESERVE : 0;
+	if (n > max)
+		n %= max + 1;
+	if (n > b->fuzz_length - b->fuzz_at)
+		n = b->fuzz_length - b->fuzz_at;
+	if (n > room)
+		n = room;
+	*length = n;
+	const uint8_t *p = b->fuzz + b->fuzz_at;
+	b->fuzz_at += n;
 	return p;
 }
 
@@ -68,10 +123,21 @@ void fake_es_text_hex(fake_es_text *t, const void *data, size_t length)
 		fake_es_text_append(t, " -");
 		return;
 	}
-	fake_es_text_append(t, " ");
+	static const char digits[] = "0123456789abcdef";
+	if (t->length + 2 * length + 2 > t->capacity) {
+		t->capacity = (t->length + 2 * length + 2) * 2;
+		t->data = realloc(t->data, t->capacity);
+	}
+	/* written directly, not through printf: records of 256 KiB are rendered by the fuzz targets */
+	char *out = t->data + t->length;
+	*out++ = ' ';
 	const uint8_t *p = data;
-	for (size_t i = 0; i < length; i++)
-		fake_es_text_append(t, "%02x", p[i]);
+	for (size_t i = 0; i < length; i++) {
+		*out++ = digits[p[i] >> 4];
+		*out++ = digits[p[i] & 15];
+	}
+	*out = '\0';
+	t->length += 2 * length + 1;
 }
 
 static void say(builder *b, const char *format, ...)
@@ -90,7 +156,7 @@ static void say_hex(builder *b, const void *data, size_t length)
 		fake_es_text_hex(b->expected, data, length);
 }
 
-static uint32_t fresh(builder *b) { return ++b->next; }
+static uint32_t fresh(builder *b) { return b->fuzz != NULL ? (uint32_t)fuzz_number(b, 4) : ++b->next; }
 
 /* ---- values that log what the record must hold ---- */
 
@@ -114,6 +180,11 @@ static es_string_token_t text(builder *b, const char *field, const char *value, 
 /* A distinct string; in the awkward variant an empty token (data NULL). */
 static es_string_token_t token(builder *b, const char *field)
 {
+	if (b->fuzz != NULL) {
+		size_t length;
+		const uint8_t *bytes = fuzz_bytes(b, 4096, &length);
+		return text(b, field, (const char *)bytes, length);
+	}
 	if (b->variant == 1)
 		return text(b, field, NULL, 0);
 	char value[96];
@@ -128,6 +199,14 @@ static es_file_t *file(builder *b, const char *field)
 	es_file_t *f = take(b, sizeof *f);
 	char path[256];
 	int n;
+	if (b->fuzz != NULL) {
+		size_t length;
+		const uint8_t *bytes = fuzz_bytes(b, 65535, &length);
+		f->path = text(b, NULL, (const char *)bytes, length);
+		f->path_truncated = (fuzz_number(b, 1) & 1) != 0;
+		f->stat.st_ino = fresh(b);
+		return f;
+	}
 	if (b->variant == 1) {
 		/* invalid UTF-8 (a lone continuation byte, an overlong form, 0xff) in a truncated path */
 		n = snprintf(path, sizeof path, "/fake/\x80\xc0\xaf/%s/\xff%u", field, fresh(b));
@@ -217,6 +296,14 @@ static es_process_t *process(builder *b, const char *prefix)
 static acl_t acl(builder *b)
 {
 	struct fake_es_acl *a = take(b, sizeof *a);
+	if (b->fuzz != NULL) {
+		size_t length;
+		const uint8_t *bytes = fuzz_bytes(b, 8192, &length);
+		es_string_token_t t = text(b, NULL, (const char *)bytes, length);
+		a->text = t.data;
+		a->length = t.length;
+		return a;
+	}
 	char value[96];
 	int n = snprintf(value, sizeof value, "!#acl 1\nuser:FFFFEEEE-DDDD-CCCC-BBBB-AAAA%08u:fake:%u:allow:read\n",
 			 fresh(b), fresh(b));
@@ -247,7 +334,15 @@ static struct statfs *statfs_of(builder *b)
 	s->f_type = u32(b, "STATFS_TYPE");
 	s->f_flags = u32(b, "STATFS_FLAGS");
 	s->f_fssubtype = u32(b, "STATFS_FSSUBTYPE");
-	if (b->variant == 1) {
+	if (b->fuzz != NULL) {
+		size_t length;
+		const uint8_t *bytes = fuzz_bytes(b, sizeof s->f_fstypename, &length);
+		memcpy(s->f_fstypename, bytes, length);
+		bytes = fuzz_bytes(b, sizeof s->f_mntonname, &length);
+		memcpy(s->f_mntonname, bytes, length);
+		bytes = fuzz_bytes(b, sizeof s->f_mntfromname, &length);
+		memcpy(s->f_mntfromname, bytes, length);
+	} else if (b->variant == 1) {
 		/* names that fill their arrays with no NUL */
 		memset(s->f_fstypename, 'T', sizeof s->f_fstypename);
 		memset(s->f_mntonname, 'O', sizeof s->f_mntonname);
@@ -290,6 +385,18 @@ static struct timespec timespec_of(builder *b, const char *field)
 static void exec_args(builder *b, es_event_exec_t *e)
 {
 	uint32_t count = b->variant == 1 ? 300 : 10;
+	if (b->fuzz != NULL) {
+		count = (uint32_t)fuzz_number(b, 2) % 2048;
+		es_string_token_t *args = take(b, count * sizeof *args + 1);
+		for (uint32_t i = 0; i < count; i++) {
+			size_t length;
+			const uint8_t *bytes = fuzz_bytes(b, 512, &length);
+			args[i] = text(b, NULL, (const char *)bytes, length);
+		}
+		e->fake_args = args;
+		e->fake_arg_count = count;
+		return;
+	}
 	es_string_token_t *args = take(b, count * sizeof *args);
 	say(b, "EXEC_ARGS 0 %u", count);
 	for (uint32_t i = 0; i < count; i++) {
@@ -556,11 +663,36 @@ const char *fake_es_script_event_name(uint32_t type)
 	return "unknown";
 }
 
+static const es_message_t *build(builder *b, uint32_t event_type);
+
 const es_message_t *fake_es_script(void *arena, uint32_t event_type, uint32_t version, int variant,
 				   fake_es_text *expected)
 {
 	builder b = { .arena = arena, .expected = expected, .version = version, .variant = variant,
 		      .next = event_type * 1000 + version * 100 + (uint32_t)variant * 50000 };
+	ARENA_UNPOISON(arena, FAKE_ES_ARENA_SIZE);
+	return build(&b, event_type);
+}
+
+const es_message_t *fake_es_script_fuzzed(void *arena, const uint8_t *data, size_t size, size_t *used)
+{
+	builder b = { .arena = arena, .fuzz = data, .fuzz_length = size };
+	uint32_t index = (uint32_t)fuzz_number(&b, 1);
+	uint32_t event_type = index < fake_es_script_event_count() ? fake_es_script_event_type(index) : index;
+	b.version = 1 + (uint32_t)fuzz_number(&b, 1) % 10;
+	b.variant = (int)(fuzz_number(&b, 1) & 1);
+	ARENA_UNPOISON(arena, FAKE_ES_ARENA_SIZE);
+	const es_message_t *m = build(&b, event_type);
+	if (used != NULL)
+		*used = b.fuzz_at;
+	return m;
+}
+
+static const es_message_t *build(builder *builder_state, uint32_t event_type)
+{
+	builder b = *builder_state;
+	uint32_t version = b.version;
+	int variant = b.variant;
 	es_message_t *m = take(&b, sizeof *m + 64);
 	m->version = version;
 	m->event_type = (es_event_type_t)event_type;
@@ -579,5 +711,6 @@ const es_message_t *fake_es_script(void *arena, uint32_t event_type, uint32_t ve
 	m->process = process(&b, "PROCESS");
 	build_event(&b, m);
 	say(&b, "end\n");
+	*builder_state = b;
 	return m;
 }

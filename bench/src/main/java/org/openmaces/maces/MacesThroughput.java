@@ -118,6 +118,15 @@ public final class MacesThroughput {
             extension = "<Extension json>\n    Module xm_json\n</Extension>\n";
             // to_json() in the output's Exec: it runs on the output's thread, beside the input's
             outputBlock = "    Module om_file\n    File \"" + output.substring(5) + "\"\n    Exec to_json();\n";
+        } else if (output.startsWith("tcp:")) {
+            // to_json() and om_tcp to a receiver on 127.0.0.1 (SustainedLoad runs rsyslogd there)
+            extension = "<Extension json>\n    Module xm_json\n</Extension>\n";
+            outputBlock = "    Module om_tcp\n    Host 127.0.0.1:" + output.substring(4) + "\n    Exec to_json();\n";
+        } else if (output.startsWith("tcp-input:")) {
+            // the same with to_json() in the input's Exec: the JSON is made on the input thread
+            extension = "<Extension json>\n    Module xm_json\n</Extension>\n";
+            exec = "    Exec to_json();\n";
+            outputBlock = "    Module om_tcp\n    Host 127.0.0.1:" + output.substring(10) + "\n";
         } else if (output.startsWith("file:")) {
             outputBlock = "    Module om_file\n    File \"" + output.substring(5) + "\"\n";
         } else {
@@ -125,9 +134,11 @@ public final class MacesThroughput {
         }
         String config = "CacheDir " + work + "/cache\n" + extension
                 + "<Input es>\n    Module im_maces\n    NotifyEvents " + notifyEvents + "\n    FlowControl TRUE\n" + exec
+                // -Dbench.ringsize=128M: a larger ring than the default 32 MiB
+                + (System.getProperty("bench.ringsize") != null ? "    RingSize " + System.getProperty("bench.ringsize") + "\n" : "")
                 + "</Input>\n<Output out>\n" + outputBlock + "</Output>\n"
                 // a file output is paced by a counting output beside it (each record goes to both)
-                + (output.equals("count") ? "<Route r>\n    Path es => out\n</Route>\n"
+                + (output.equals("count") || output.startsWith("tcp") ? "<Route r>\n    Path es => out\n</Route>\n"
                         : "<Output counter>\n    Module om_count\n</Output>\n<Route r>\n    Path es => out, counter\n</Route>\n");
         ConfigurationLoader loader = new ConfigurationLoader(ModuleRegistry.discoverPlus(List.of(new CountingOutput())), work,
                 new ByteArrayInputStream(new byte[0]), Map.of(), ZoneId.systemDefault());

@@ -304,7 +304,8 @@ public final class AgentRuntime {
                 }
                 node.setDestinations(new Destinations(queues.toArray(new RecordQueue[0]), names.toArray(new String[0]),
                         drops, node.definition().flowControl(), globals.flowControlFifo(), gate,
-                        node.definition().batchSize(), node.counters().count("pauses by flow control")));
+                        node.definition().batchSize(), node.counters().count("pauses by flow control"),
+                        node.counters().loss("records not queued at shutdown (a destination queue could not be written)")));
             }
         }
         List<Integer> priorities = new ArrayList<>();

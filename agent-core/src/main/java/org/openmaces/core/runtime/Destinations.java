@@ -3,6 +3,7 @@ package org.openmaces.core.runtime;
 import java.io.IOException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.openmaces.core.record.LogRecord;
 import org.openmaces.core.runtime.queue.RecordQueue;
 
@@ -13,6 +14,11 @@ import org.openmaces.core.runtime.queue.RecordQueue;
  * its copy and the loss is counted per destination.
  *
  * <p>Records are staged per destination and offered a batch at a time. Confined to the sender's thread.
+ *
+ * <p>A queue that cannot be written (a persistent queue on a full disk) throws from {@link #add} and
+ * {@link #flush}, which leave everything as it was, so calling them again neither loses nor repeats a
+ * record; {@link #addRetrying} and {@link #flushRetrying} do that with back-off, pausing the sender as a
+ * full queue under flow control would.
  */
 final class Destinations {
     private final RecordQueue[] queues;
@@ -24,15 +30,17 @@ final class Destinations {
     private final LogRecord[][] staging;
     private final int[] staged;
     private final LongAdder pauses;
+    private final LongAdder notQueued;
 
     /**
      * @param queues       destination queues in route order (a queue appears once per route that leads there)
      * @param names        the destination instances' names, for loss messages
      * @param dropCounters per destination, counts copies dropped without flow control
      * @param batchSize    how many records to stage per destination before offering
+     * @param notQueued    counts records still staged when the sender stopped while a queue could not be written
      */
     Destinations(RecordQueue[] queues, String[] names, LongAdder[] dropCounters, boolean flowControl,
-                 boolean dropOldest, FlowControlGate gate, int batchSize, LongAdder pauses) {
+                 boolean dropOldest, FlowControlGate gate, int batchSize, LongAdder pauses, LongAdder notQueued) {
         this.queues = queues;
         this.names = names;
         this.dropCounters = dropCounters;
@@ -40,6 +48,7 @@ final class Destinations {
         this.dropOldest = dropOldest;
         this.gate = gate;
         this.pauses = pauses;
+        this.notQueued = notQueued;
         staging = new LogRecord[queues.length][Math.max(1, batchSize)];
         staged = new int[queues.length];
     }
@@ -58,12 +67,71 @@ final class Destinations {
 
     /** Stages {@code record} for every destination: copies for all but the last, which takes the original. */
     void add(LogRecord record) throws IOException {
-        int last = queues.length - 1;
-        for (int i = 0; i <= last; i++) {
+        // Offer every full staging area first and stage the record only then: a failed offer leaves the
+        // record unstaged everywhere, so the caller can simply add it again.
+        for (int i = 0; i < queues.length; i++) {
             if (staged[i] == staging[i].length) {
                 offer(i);
             }
+        }
+        int last = queues.length - 1;
+        for (int i = 0; i <= last; i++) {
             staging[i][staged[i]++] = i == last ? record : record.copy();
+        }
+    }
+
+    /**
+     * {@link #add}, again and again with back-off while a destination queue cannot be written, each failure
+     * reported through {@code report}. False when {@code stop} became true first: the record and everything
+     * staged are then counted as not queued and discarded.
+     */
+    boolean addRetrying(LogRecord record, BooleanSupplier stop, Consumer<String> report) throws InterruptedException {
+        return retry(() -> add(record), stop, report, 1);
+    }
+
+    /** {@link #flush}, retried as {@link #addRetrying} does. */
+    boolean flushRetrying(BooleanSupplier stop, Consumer<String> report) throws InterruptedException {
+        return retry(this::flush, stop, report, 0);
+    }
+
+    /** Counts records a sender drops because it stopped while a destination queue could not be written. */
+    void countNotQueued(long records) {
+        notQueued.add(records);
+    }
+
+    private interface Offer {
+        void run() throws IOException;
+    }
+
+    private boolean retry(Offer offer, BooleanSupplier stop, Consumer<String> report, int pending)
+            throws InterruptedException {
+        Backoff backoff = null;
+        while (true) {
+            try {
+                offer.run();
+                return true;
+            } catch (IOException e) {
+                if (stop.getAsBoolean()) {
+                    long lost = pending;
+                    for (int i = 0; i < queues.length; i++) {
+                        lost += staged[i];
+                        java.util.Arrays.fill(staging[i], 0, staged[i], null);
+                        staged[i] = 0;
+                    }
+                    notQueued.add(lost);
+                    report.accept("cannot queue records: " + InputWorker.describe(e) + "; stopping with " + lost
+                            + " records not queued (counted as lost)");
+                    return false;
+                }
+                backoff = backoff == null ? new Backoff() : backoff;
+                long delay = backoff.nextDelayMillis();
+                report.accept("cannot queue records: " + InputWorker.describe(e) + "; waiting, retrying in "
+                        + delay / 1000 + " s");
+                long deadline = System.currentTimeMillis() + delay;
+                while (!stop.getAsBoolean() && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(Math.min(50, Math.max(1, deadline - System.currentTimeMillis())));
+                }
+            }
         }
     }
 

@@ -95,9 +95,12 @@ final class InputWorker extends Worker {
                             continue;
                         }
                     }
-                    destinations.add(record);
+                    if (!destinations.addRetrying(record, () -> stopRequested, this::queueError)) {
+                        destinations.countNotQueued(count - i - 1);
+                        break;
+                    }
                 }
-                destinations.flush();
+                destinations.flushRetrying(() -> stopRequested, this::queueError);
                 batch.clear();
             }
         } catch (InterruptedException e) {
@@ -108,6 +111,10 @@ final class InputWorker extends Worker {
             ended = true;
             onEnd.run();
         }
+    }
+
+    private void queueError(String message) {
+        errors.error(logger, message);
     }
 
     private void sleepUnlessStopped(long millis) {

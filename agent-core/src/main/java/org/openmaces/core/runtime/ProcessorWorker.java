@@ -70,11 +70,15 @@ final class ProcessorWorker extends Worker {
                         errors.error(logger, "processing failed: " + InputWorker.describe(e) + "; the record is forwarded unchanged");
                         keep = true;
                     }
-                    if (keep) {
-                        destinations.add(record);
+                    if (keep && !destinations.addRetrying(record, () -> stopRequested, this::queueError)) {
+                        for (int rest = i + 1; rest < count; rest++) {
+                            taken[rest] = null;
+                        }
+                        destinations.countNotQueued(count - i - 1);
+                        break;
                     }
                 }
-                destinations.flush();
+                destinations.flushRetrying(() -> stopRequested, this::queueError);
                 if (count > 0) {
                     queue.acknowledge(count);
                 }
@@ -85,5 +89,9 @@ final class ProcessorWorker extends Worker {
         } catch (Exception e) {
             logger.error("processor stopped after an unexpected failure: {}", InputWorker.describe(e), e);
         }
+    }
+
+    private void queueError(String message) {
+        errors.error(logger, message);
     }
 }

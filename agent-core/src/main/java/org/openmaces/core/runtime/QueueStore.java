@@ -42,12 +42,18 @@ final class QueueStore {
         }
         Path target = fileFor(instanceName);
         Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.write(temporary, sink.toByteArray(), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE);
-        try {
-            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // Not a POSIX file system: the directory's permissions apply.
+        // Private from its creation: a chmod after writing would leave a moment in which others could read it.
+        Files.deleteIfExists(temporary);
+        boolean posix = Files.getFileAttributeView(directory, java.nio.file.attribute.PosixFileAttributeView.class) != null;
+        try (var channel = posix
+                ? java.nio.channels.FileChannel.open(temporary, java.util.Set.of(StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : java.nio.channels.FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer bytes = ByteBuffer.wrap(sink.array(), 0, sink.length());
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(false);
         }
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

@@ -27,6 +27,7 @@ public final class RuntimeHarness {
     private final List<ModuleProvider> extraModules = new ArrayList<>();
     private Duration drainTimeout = Duration.ofSeconds(2);
     private Diagnostics diagnostics = new Diagnostics();
+    private Map<String, String> environment = Map.of();
 
     public RuntimeHarness(Path workingDirectory, Language language) {
         this.workingDirectory = workingDirectory;
@@ -44,9 +45,15 @@ public final class RuntimeHarness {
         return this;
     }
 
+    /** The environment that {@code envvar} reads (none by default). */
+    public RuntimeHarness withEnvironment(Map<String, String> variables) {
+        environment = Map.copyOf(variables);
+        return this;
+    }
+
     public ConfigurationLoader loader() {
         return new ConfigurationLoader(ModuleRegistry.discoverPlus(extraModules), workingDirectory,
-                new ByteArrayInputStream(new byte[0]), Map.of(), ZoneId.systemDefault());
+                new ByteArrayInputStream(new byte[0]), environment, ZoneId.systemDefault());
     }
 
     public RuntimeOptions options(boolean oneshot) {

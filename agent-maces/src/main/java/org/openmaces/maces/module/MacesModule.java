@@ -121,6 +121,13 @@ public final class MacesModule implements ModuleProvider {
                 context.configurationWarning(REPLAY_FILE, "ReplayFile is read only with 'Source replay'; this instance"
                         + " uses Source " + source);
             }
+            String esloggerPath = configuration.getString(ESLOGGER_PATH);
+            if (esloggerPath != null && !java.nio.file.Path.of(esloggerPath).isAbsolute()) {
+                // Run as root: a relative name would be looked up in PATH or the working directory.
+                context.configurationError(ESLOGGER_PATH, "EsloggerPath '" + esloggerPath + "' must be an absolute path"
+                        + " (the agent runs it as root; a relative name would be searched for in PATH): use "
+                        + DEFAULT_ESLOGGER);
+            }
             long ringSize = configuration.getInteger(RING_SIZE, RingDescriptor.DEFAULT_CAPACITY);
             if (Long.bitCount(ringSize) != 1 || ringSize < RingDescriptor.MIN_CAPACITY
                     || ringSize > RingDescriptor.MAX_CAPACITY) {
@@ -128,7 +135,7 @@ public final class MacesModule implements ModuleProvider {
                         + (RingDescriptor.MIN_CAPACITY >> 10) + "K and " + (RingDescriptor.MAX_CAPACITY >> 20) + "M");
             }
             return new MacesSettings(events, literals, prefixes, source, replayFiles,
-                    configuration.getString(ESLOGGER_PATH), ringSize, configuration.getBoolean(GAP_RECORDS, false));
+                    esloggerPath, ringSize, configuration.getBoolean(GAP_RECORDS, false));
         }
     }
 }

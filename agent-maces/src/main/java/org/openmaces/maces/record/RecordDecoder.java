@@ -270,16 +270,33 @@ public final class RecordDecoder {
         return decode(valueOffsets[code], valueLengths[code]);
     }
 
+    /**
+     * The item count of a string list. The count is checked against the field's length here (wrap leaves
+     * lists to their readers): a list whose count cannot fit is refused, never allocated for.
+     *
+     * @throws MalformedRecordException when the field is shorter than its count word, or the count is
+     *                                  negative or larger than the field could hold
+     */
     public int getStringListCount(FieldTag tag) {
-        return buffer.getInt(valueOffsets[present(tag, FieldKind.STRING_LIST)]);
+        int code = present(tag, FieldKind.STRING_LIST);
+        int valueLength = valueLengths[code];
+        if (valueLength < 4) {
+            throw new MalformedRecordException(tag + " has " + valueLength + " bytes, too few for its item count");
+        }
+        int count = buffer.getInt(valueOffsets[code]);
+        if (count < 0 || count > (valueLength - 4) / 4) {
+            throw new MalformedRecordException(tag + " claims " + Integer.toUnsignedString(count) + " items in "
+                    + valueLength + " bytes");
+        }
+        return count;
     }
 
     /** Calls {@code visitor} for each item of a string list, in order, without copying. */
     public void forEachListItem(FieldTag tag, ListItemVisitor visitor) {
-        int code = present(tag, FieldKind.STRING_LIST);
+        int count = getStringListCount(tag);
+        int code = tag.code();
         int at = valueOffsets[code];
         int end = at + valueLengths[code];
-        int count = buffer.getInt(at);
         at += 4;
         for (int i = 0; i < count; i++) {
             if (end - at < 4) {

@@ -60,6 +60,8 @@ public final class EsloggerSource implements EventSource {
     private volatile boolean restartRequested;
     private volatile long changedAt;
     private Thread restarter;
+    /** When the last eslogger run ended by itself (it died), for the gap report of the next run; null if none. */
+    private java.time.Instant diedAt;
 
     public EsloggerSource(String executable, LossAccounting loss, SourceSupport support, LongAdder restarts) {
         this.executable = Path.of(executable);
@@ -224,8 +226,10 @@ public final class EsloggerSource implements EventSource {
                     backoff = 1000;
                 }
                 restarts.increment();
-                logger.warn("eslogger exited with status {} after {} s; restarting it in {} s", status, ranMillis / 1000,
-                        backoff / 1000);
+                diedAt = java.time.Instant.now();
+                logger.warn("eslogger exited with status {}{} after {} s; events are not collected until it runs again;"
+                        + " restarting it in {} s", status, status > 128 ? " (killed by signal " + (status - 128) + ")" : "",
+                        ranMillis / 1000, backoff / 1000);
                 long until = System.nanoTime() + backoff * 1_000_000;
                 while (!stopping && System.nanoTime() < until && !restartRequested) {
                     Thread.sleep(50);
@@ -261,6 +265,18 @@ public final class EsloggerSource implements EventSource {
         running = events;
         queue.put(NEW_RUN);
         logger.info("eslogger running (pid {}) for {} event type(s)", started.pid(), events.size());
+        java.time.Instant died = diedAt;
+        if (died != null) {
+            // ES numbers events per client, so what happened while no eslogger ran leaves no sequence gap to count:
+            // say when the agent was blind instead.
+            diedAt = null;
+            java.time.Instant now = java.time.Instant.now();
+            java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
+                    .withZone(java.time.ZoneId.systemDefault());
+            logger.warn("eslogger was not running from {} to {} ({} s): events in that time were not collected",
+                    time.format(died), time.format(now),
+                    String.format(java.util.Locale.ROOT, "%.1f", java.time.Duration.between(died, now).toMillis() / 1000.0));
+        }
         Thread errors = new Thread(() -> logStandardError(started.getErrorStream()), "im_maces eslogger stderr");
         errors.setDaemon(true);
         errors.start();

@@ -108,6 +108,31 @@ class RecordDecoderTest {
         assertEquals(3, decoder.getLong(FieldTag.FFLAG));
     }
 
+    /**
+     * Fuzzing bug (RecordDecoderFuzzTest, negative-list-count-crash-c7ce6ac): a string list whose count word
+     * was negative made getStringList throw IllegalArgumentException from ArrayList, and a huge count would
+     * have allocated gigabytes; a list too short for its count word read past the field. All three are now
+     * refused as malformed.
+     */
+    @Test
+    void shouldRefuseAStringListWhoseCountCannotFitInsteadOfFailingOrAllocating() {
+        for (int[] bad : new int[][] {{-1, 8}, {Integer.MAX_VALUE, 8}, {3, 8}, {1, 0}}) {
+            int count = bad[0];
+            int valueLength = bad[1];
+            ByteBuffer record = ByteBuffer.allocate(72).order(ByteOrder.LITTLE_ENDIAN);
+            record.putInt(0, 72).putShort(4, (short) 1);
+            record.putShort(48, (short) FieldTag.EXEC_ARGS.code()).putInt(52, valueLength);
+            if (valueLength >= 4) {
+                record.putInt(56, count);
+            }
+            decoder.wrap(record, 0);
+            assertThrows(MalformedRecordException.class, () -> decoder.getStringList(FieldTag.EXEC_ARGS),
+                    "count " + count + " in " + valueLength + " bytes");
+            assertThrows(MalformedRecordException.class, () -> decoder.getStringListBytes(FieldTag.EXEC_ARGS));
+            assertThrows(MalformedRecordException.class, () -> decoder.getStringListCount(FieldTag.EXEC_ARGS));
+        }
+    }
+
     static GoldenRecords.Golden find(String version, String name) throws Exception {
         for (Path directory : GoldenRecords.versionDirectories()) {
             if (directory.getFileName().toString().equals(version)) {

@@ -206,16 +206,28 @@ final class FileOutput implements OutputInstance {
             throw new IOException("no file is open");
         }
         ByteBuffer bytes = ByteBuffer.wrap(buffer.array(), 0, buffer.length());
+        long sizeBefore = -1;
         try {
             if (settings.truncate()) {
                 channel.truncate(0);
             }
+            sizeBefore = channel.size();
             while (bytes.hasRemaining()) {
                 channel.write(bytes);
             }
         } catch (IOException e) {
             buffer.reset();
             batch.discard();
+            // A write that failed part-way (a full disk writes what fits, then fails) leaves the start of a
+            // record; the retry writes the whole batch again, which would glue it to the partial line. Cut the
+            // file back to where this write began, so only whole records stay (some twice: at-least-once).
+            if (sizeBefore >= 0) {
+                try {
+                    channel.truncate(sizeBefore);
+                } catch (IOException ignored) {
+                    // The file may be gone or read-only now; the error below is what the user needs to see.
+                }
+            }
             closeQuietly(open.remove(current));
             throw new IOException("cannot write to " + current + ": " + describe(e), e);
         }

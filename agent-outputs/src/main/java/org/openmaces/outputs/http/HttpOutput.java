@@ -56,7 +56,7 @@ final class HttpOutput implements OutputInstance {
         List<DoctorFinding> findings = new ArrayList<>();
         for (URI url : settings.urls()) {
             int port = url.getPort() > 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
-            findings.add(Probes.tcp("http destination " + url, url.getHost(), port,
+            findings.add(Probes.tcp("http destination " + ShownUrl.of(url), url.getHost(), port,
                     Duration.ofSeconds(5)));
         }
         return findings;
@@ -137,7 +137,7 @@ final class HttpOutput implements OutputInstance {
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             int status = response.statusCode();
             if (status < 200 || status > 299) {
-                throw new IOException("HTTP " + status + " from " + url + " for " + records + " records: "
+                throw new IOException("HTTP " + status + " from " + ShownUrl.of(url) + " for " + records + " records: "
                         + excerpt(response.body()));
             }
             requests.increment();
@@ -145,10 +145,10 @@ final class HttpOutput implements OutputInstance {
             refusals.increment();
             current = (current + 1) % settings.urls().size();
             throw e.getMessage() != null && e.getMessage().startsWith("HTTP ") ? e
-                    : new IOException("POST to " + url + " failed: " + describe(e), e);
+                    : new IOException("POST to " + ShownUrl.of(url) + " failed: " + describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for " + url, e);
+            throw new IOException("interrupted while waiting for " + ShownUrl.of(url), e);
         } finally {
             body.reset();
             records = 0;
@@ -195,7 +195,7 @@ final class HttpOutput implements OutputInstance {
 
     @Override
     public String destination() {
-        return settings.urls().get(current).toString();
+        return ShownUrl.of(settings.urls().get(current));
     }
 
     @Override

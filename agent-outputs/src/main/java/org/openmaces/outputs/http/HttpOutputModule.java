@@ -92,7 +92,7 @@ public final class HttpOutputModule implements ModuleProvider {
                 URI url = new URI(value.trim());
                 String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
                 if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
-                    context.configurationError(URL, "URL '" + value + "' must look like http://host[:port]/path or https://...");
+                    context.configurationError(URL, "URL '" + ShownUrl.of(value) + "' must look like http://host[:port]/path or https://...");
                     continue;
                 }
                 if (url.getRawPath() == null || url.getRawPath().isEmpty()) {
@@ -101,7 +101,8 @@ public final class HttpOutputModule implements ModuleProvider {
                 https |= scheme.equals("https");
                 urls.add(url);
             } catch (URISyntaxException e) {
-                context.configurationError(URL, "URL '" + value + "' is not a valid URL: " + e.getReason());
+                context.configurationError(URL, "URL '" + ShownUrl.of(value) + "' is not a valid URL: "
+                        + ShownUrl.of(e.getReason()));
             }
         }
         if (!https) {

@@ -49,7 +49,13 @@ public final class PersistentQueue implements RecordQueue {
     private static final int SLOT_LENGTH = 48;
     private static final Logger LOG = LoggerFactory.getLogger(PersistentQueue.class);
 
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> PRIVATE_DIRECTORY =
+            PosixFilePermissions.fromString("rwx------");
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> PRIVATE_FILE =
+            PosixFilePermissions.fromString("rw-------");
+
     private final Path directory;
+    private final boolean posix;
     private final int capacity;
     private final int lowWaterMark;
     private final boolean sync;
@@ -90,12 +96,17 @@ public final class PersistentQueue implements RecordQueue {
         this.capacity = capacity;
         this.lowWaterMark = Math.max(1, capacity * 7 / 10);
         this.sync = sync;
-        try {
-            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (UnsupportedOperationException e) {
+        boolean posix = Files.getFileAttributeView(directory.toAbsolutePath().getParent(),
+                java.nio.file.attribute.PosixFileAttributeView.class) != null;
+        if (posix) {
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PRIVATE_DIRECTORY));
+            // An existing directory keeps the mode it had: queued records are copies of events, keep them private.
+            Files.setPosixFilePermissions(directory, PRIVATE_DIRECTORY);
+        } else {
             Files.createDirectories(directory);
         }
-        checkpoint = FileChannel.open(directory.resolve("checkpoint"), StandardOpenOption.CREATE, StandardOpenOption.READ,
+        this.posix = posix;
+        checkpoint = openPrivate(directory.resolve("checkpoint"), StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         try (Stream<Path> files = Files.list(directory)) {
             files.filter(file -> file.getFileName().toString().matches("\\d{20}\\.seg"))
@@ -135,9 +146,22 @@ public final class PersistentQueue implements RecordQueue {
 
     private void openWriteChannel() throws IOException {
         Path path = segments.computeIfAbsent(writeSegment, this::segmentPath);
-        writeChannel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        writeChannel = openPrivate(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         writeOffset = writeChannel.size();
         writeChannel.position(writeOffset);
+    }
+
+    /** Opens a queue file, created with mode 0600 (and set to it if it existed with another). */
+    private FileChannel openPrivate(Path path, StandardOpenOption... options) throws IOException {
+        if (!posix) {
+            return FileChannel.open(path, options);
+        }
+        FileChannel channel = FileChannel.open(path, java.util.Set.of(options),
+                PosixFilePermissions.asFileAttribute(PRIVATE_FILE));
+        if (!Files.getPosixFilePermissions(path).equals(PRIVATE_FILE)) {
+            Files.setPosixFilePermissions(path, PRIVATE_FILE);
+        }
+        return channel;
     }
 
     /** Reads the checkpoint: {ack, taken}; both at the start of the first segment when there is none. */
@@ -336,20 +360,47 @@ public final class PersistentQueue implements RecordQueue {
                     .putInt(payloadLength).putInt((int) crc.getValue());
         }
         if (writeOffset > 0 && writeOffset + encoded.length() > SEGMENT_LIMIT) {
-            writeChannel.close();
-            writeSegment++;
-            openWriteChannel();
+            rotate();
         }
         ByteBuffer bytes = ByteBuffer.wrap(encoded.array(), 0, encoded.length());
-        while (bytes.hasRemaining()) {
-            writeChannel.write(bytes);
-        }
-        if (sync) {
-            writeChannel.force(false);
+        try {
+            while (bytes.hasRemaining()) {
+                writeChannel.write(bytes);
+            }
+            if (sync) {
+                writeChannel.force(false);
+            }
+        } catch (IOException e) {
+            // All or nothing: a write cut short (a full disk writes what fits, then fails) must not leave part
+            // of an entry for the next append to follow; the reader would take the next entry's bytes for the
+            // rest of this one. Cut the segment back so the caller can offer the same records again.
+            try {
+                writeChannel.truncate(writeOffset);
+                writeChannel.position(writeOffset);
+            } catch (IOException ignored) {
+                // Then the entry stays partial; the checksum check at the next start finds and reports it.
+            }
+            throw new IOException("cannot write to " + describe() + ": " + e.getMessage(), e);
         }
         writeOffset += encoded.length();
         queued += count;
         size = queued + inFlight;
+    }
+
+    /** Starts the next segment; if it cannot be created the current one stays the one written to. */
+    private void rotate() throws IOException {
+        long previous = writeSegment;
+        FileChannel previousChannel = writeChannel;
+        writeSegment++;
+        try {
+            openWriteChannel();
+        } catch (IOException e) {
+            segments.remove(writeSegment);
+            writeSegment = previous;
+            writeChannel = previousChannel;
+            throw new IOException("cannot start a new segment of " + describe() + ": " + e.getMessage(), e);
+        }
+        previousChannel.close();
     }
 
     @Override
