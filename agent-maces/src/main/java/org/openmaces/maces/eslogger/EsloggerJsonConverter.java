@@ -3,6 +3,7 @@ package org.openmaces.maces.eslogger;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -33,7 +34,12 @@ public final class EsloggerJsonConverter {
         OTHER_EVENT
     }
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    /*
+     * Duplicate keys are refused: eslogger never writes them, and a member written twice would put its
+     * field twice into the record, which the decoder rightly rejects as malformed (found by fuzzing).
+     */
+    private static final JsonFactory JSON =
+            JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final RecordWriter writer;
     private int eventType = -1;

@@ -66,6 +66,14 @@ class EsloggerJsonConverterTest {
     }
 
     @Test
+    void shouldRefuseAKeyThatAppearsTwiceInsteadOfWritingItsFieldTwice() {
+        MalformedEventException twice = assertThrows(MalformedEventException.class, () -> convert(
+                "{\"event_type\":9,\"version\":4,\"time\":\"2025-08-07T15:13:09Z\",\"process\":{\"is_platform_binary\":true,"
+                        + "\"is_platform_binary\":false},\"event\":{\"exit\":{\"stat\":0}}}"));
+        assertTrue(twice.getMessage().contains("is_platform_binary"), twice.getMessage());
+    }
+
+    @Test
     void shouldPassOverEventTypesImMacesDoesNotCollect() throws Exception {
         byte[] line = ("{\"version\":10,\"time\":\"2025-08-07T15:13:09Z\"," + PROCESS
                 + ",\"event_type\":147,\"event\":{\"tcc_modify\":{\"service\":\"x\"}}}").getBytes(StandardCharsets.UTF_8);
