@@ -11,6 +11,10 @@
 
 #define AT(ring, offset) ((ring)->region + (offset))
 
+/* How much of the space after the tail is fetched into the cache after each commit: a record or
+ * two of the common sizes (open ~400 bytes). Measured best of 0, 512 and 1024 in nxes_bench. */
+#define NXES_RING_PREFETCH_BYTES 1024u
+
 const char *nxes_ring_check_capacity(uint64_t capacity)
 {
 	static _Thread_local char message[160];
@@ -121,7 +125,8 @@ static inline void place(nxes_ring *ring, uint64_t offset, const uint8_t *record
 	nxes_store_seq_cst_u32(slot, length);
 }
 
-/* After a commit: the tail, the counters, and a wake-up if the consumer sleeps. */
+/* After a commit: the tail, the counters, a wake-up if the consumer sleeps, and the next space
+ * fetched into the cache. */
 static inline void committed(nxes_ring *ring, uint64_t tail)
 {
 	ring->tail = tail;
@@ -134,6 +139,12 @@ static inline void committed(nxes_ring *ring, uint64_t tail)
 	uint32_t *sleeping = (uint32_t *)AT(ring, NXES_RING_OFFSET_SLEEPING);
 	if (nxes_load_seq_cst_u32(sleeping) != 0 && nxes_exchange_u32(sleeping, 0) != 0)
 		nxes_platform_wake(ring, sleeping);
+	/* The space the next records go to was last touched a whole lap ago (32 MiB by default), so it
+	 * is out of the caches: ask for it now, for writing, so the next message's flatten finds it
+	 * there instead of waiting on memory line by line. A hint only: it never faults, and the
+	 * addresses stay inside the ring. */
+	for (uint32_t ahead = 0; ahead < NXES_RING_PREFETCH_BYTES; ahead += 64)
+		__builtin_prefetch(ring->data + ((tail + ahead) & ring->mask), 1, 3);
 }
 
 bool nxes_ring_publish(nxes_ring *ring, const uint8_t *record, uint32_t length, uint32_t event_type)
