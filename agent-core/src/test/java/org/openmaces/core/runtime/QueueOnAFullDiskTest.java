@@ -10,13 +10,12 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmaces.core.record.CoreFields;
 import org.openmaces.core.record.LogRecord;
+import org.openmaces.core.testing.Await;
 import org.openmaces.core.testing.CollectingOutput;
 import org.openmaces.core.testing.FakeLanguage;
 import org.openmaces.core.testing.LogCapture;
@@ -62,7 +61,7 @@ class QueueOnAFullDiskTest {
                             </Output>
                             """.formatted(COUNT), true);
             runtime.start();
-            await(() -> log.warned("No space left on device"), "the queue write to fail");
+            Await.until(() -> log.warned("No space left on device"), "the queue write to fail");
             assertTrue(log.warned("cannot queue records"), log.text());
             Thread.sleep(2_500);
             assertFalse(log.text().contains("input stopped"), log.text());
@@ -70,7 +69,7 @@ class QueueOnAFullDiskTest {
 
             Files.delete(filler);
             runtime.awaitCompletion();
-            await(() -> sink.size() >= COUNT, "every record");
+            Await.until(() -> sink.size() >= COUNT, "every record");
             String report = runtime.statusReport();
             runtime.stop();
 
@@ -84,13 +83,4 @@ class QueueOnAFullDiskTest {
         }
     }
 
-    private static void await(Callable<Boolean> condition, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.call()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
 }

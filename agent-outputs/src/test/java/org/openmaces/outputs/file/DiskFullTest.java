@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.BitSet;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmaces.core.language.NxlogLanguage;
 import org.openmaces.core.runtime.AgentRuntime;
+import org.openmaces.core.testing.Await;
 import org.openmaces.core.testing.LogCapture;
 import org.openmaces.core.testing.RuntimeHarness;
 import org.openmaces.core.testing.SmallFileSystem;
@@ -63,9 +62,9 @@ class DiskFullTest {
                             "</Input>",
                             "<Output out>", "Module om_file", "File \"" + output + "\"", "</Output>", ""), true);
             runtime.start();
-            await(() -> lineCount(output) >= COUNT / 6, "records in the file before the disk fills");
+            Await.until(() -> lineCount(output) >= COUNT / 6, "records in the file before the disk fills");
             Path filler = small.fill("filler");
-            await(() -> runtime.statusReport().matches("(?s).*write failures [1-9].*"), "a failed write");
+            Await.until(() -> runtime.statusReport().matches("(?s).*write failures [1-9].*"), "a failed write");
             Thread.sleep(3_000);
             assertTrue(log.warned("No space left on device"), log.text());
             assertTrue(log.warned("cannot write to " + output), log.text());
@@ -74,7 +73,7 @@ class DiskFullTest {
 
             Files.delete(filler);
             runtime.awaitCompletion();
-            await(() -> new Received(output).complete(), "every record after the space came back");
+            Await.until(() -> new Received(output).complete(), "every record after the space came back");
             String after = runtime.statusReport();
             runtime.stop();
 
@@ -94,15 +93,6 @@ class DiskFullTest {
         }
     }
 
-    private static void await(Callable<Boolean> condition, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.call()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
 
     /** The sequence numbers in the file, and lines that are not exactly {@code seq N}. */
     private static final class Received {
