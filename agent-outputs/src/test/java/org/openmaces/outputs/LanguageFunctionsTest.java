@@ -1,11 +1,14 @@
 package org.openmaces.outputs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openmaces.core.language.Diagnostic;
 import org.openmaces.core.language.NxlogLanguage;
 import org.openmaces.core.record.FieldName;
 import org.openmaces.core.record.LogRecord;
@@ -18,17 +21,26 @@ class LanguageFunctionsTest {
     Path directory;
 
     private LogRecord run(String exec) throws Exception {
-        String sink = "sink-" + System.nanoTime();
-        CollectingOutput.Sink collected = CollectingOutput.sink(sink);
-        new RuntimeHarness(directory, new NxlogLanguage()).runOneshot(String.join("\n",
-                "CacheDir " + directory,
-                "<Extension json>", "Module xm_json", "</Extension>",
-                "<Extension syslog>", "Module xm_syslog", "</Extension>",
-                "<Input in>", "Module im_testgen", "MaxCount 1", "Exec " + exec, "</Input>",
-                "<Output out>", "Module om_collect", "Sink " + sink, "</Output>", ""));
-        List<LogRecord> records = collected.records();
+        List<LogRecord> records = run("", 1, exec);
         assertEquals(1, records.size());
         return records.get(0);
+    }
+
+    /** Runs {@code count} im_testgen records through {@code exec}, with {@code syslogDirectives} in xm_syslog. */
+    private List<LogRecord> run(String syslogDirectives, int count, String exec) throws Exception {
+        String sink = "sink-" + System.nanoTime();
+        CollectingOutput.Sink collected = CollectingOutput.sink(sink);
+        new RuntimeHarness(directory, new NxlogLanguage()).runOneshot(config(syslogDirectives, count, exec, sink));
+        return collected.records();
+    }
+
+    private String config(String syslogDirectives, int count, String exec, String sink) {
+        return String.join("\n",
+                "CacheDir " + directory,
+                "<Extension json>", "Module xm_json", "</Extension>",
+                "<Extension syslog>", "Module xm_syslog", syslogDirectives, "</Extension>",
+                "<Input in>", "Module im_testgen", "MaxCount " + count, "Exec " + exec, "</Input>",
+                "<Output out>", "Module om_collect", "Sink " + sink, "</Output>", "");
     }
 
     private static Object field(LogRecord record, String name) {
@@ -53,5 +65,48 @@ class LanguageFunctionsTest {
         assertEquals(0L, field(record, "Unknown"));
         String json = (String) field(record, "Json");
         assertEquals(true, json.contains("\"user\":\"root\",\"uid\":0,\"ok\":true"), json);
+    }
+
+    @Test
+    void shouldWriteSnareFromExecAndCountTheRecords() throws Exception {
+        List<LogRecord> records = run("", 3, "$Hostname = 'mac1'; $EventTime = 2024-01-05 10:00:00; "
+                + "$EventID = 4688; $Category = \"Process\\tCreation\"; $Message = \"line one\\nline two\"; "
+                + "delete($SourceName); to_syslog_snare();");
+        assertEquals(3, records.size());
+        for (int i = 0; i < 3; i++) {
+            // im_testgen: $SeverityValue 2 (INFO), so PRI 14 and criticality 1
+            assertEquals("<14>Jan  5 10:00:00 mac1 MSWinEventLog\t1\tN/A\t" + (i + 1) + "\tFri Jan 05 10:00:00 2024"
+                    + "\t4688\tN/A\tN/A\tN/A\tN/A\tmac1\tProcess Creation\t\tline one line two\tN/A",
+                    field(records.get(i), "raw_event"));
+        }
+    }
+
+    @Test
+    void shouldUseSnareDelimiterAndSnareReplacementFromTheConfiguration() throws Exception {
+        List<LogRecord> records = run("SnareDelimiter '|'\nSnareReplacement \\t", 1,
+                "$Hostname = 'mac1'; $Message = 'a|b'; to_syslog_snare();");
+        String line = (String) field(records.get(0), "raw_event");
+        assertTrue(line.startsWith("<14>"), line);
+        assertTrue(line.contains(" mac1 MSWinEventLog|1|N/A|1|"), line);
+        assertTrue(line.endsWith("|mac1|N/A||a\tb|N/A"), line);
+    }
+
+    @Test
+    void shouldRejectASnareDelimiterOfMoreThanOneCharacter() {
+        RuntimeHarness harness = new RuntimeHarness(directory, new NxlogLanguage());
+        AssertionError error = assertThrows(AssertionError.class,
+                () -> harness.assemble(config("SnareDelimiter ||", 1, "to_syslog_snare();", "unused"), true));
+        assertTrue(error.getMessage().contains("SnareDelimiter takes one character such as \\t or '|', not '||'"),
+                error.getMessage());
+    }
+
+    @Test
+    void shouldWarnWhenTheSnareReplacementIsTheDelimiter() {
+        RuntimeHarness harness = new RuntimeHarness(directory, new NxlogLanguage());
+        harness.assemble(config("SnareDelimiter ' '", 1, "to_syslog_snare();", "unused"), true);
+        assertTrue(harness.diagnostics().all().stream().anyMatch(diagnostic ->
+                diagnostic.severity() == Diagnostic.Severity.WARNING
+                        && diagnostic.message().contains("SnareDelimiter and SnareReplacement are the same character")),
+                harness.diagnostics().all().toString());
     }
 }

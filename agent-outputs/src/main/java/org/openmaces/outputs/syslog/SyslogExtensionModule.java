@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.openmaces.core.language.Conversions;
 import org.openmaces.core.language.ExecutionContext;
+import org.openmaces.core.language.ExecutionEnvironment;
 import org.openmaces.core.language.ExecutionException;
 import org.openmaces.core.language.FunctionDefinition;
 import org.openmaces.core.language.FunctionRegistrar;
@@ -56,9 +57,9 @@ public final class SyslogExtensionModule implements ModuleProvider {
                 DirectiveSpec.optional(REPLACE_LINE_BREAKS, DirectiveType.STRING, null,
                         "what CR and LF in the message become (default a space)"),
                 DirectiveSpec.optional(SNARE_DELIMITER, DirectiveType.STRING, null,
-                        "to_syslog_snare() field separator (accepted; to_syslog_snare() is not provided)"),
+                        "the character between to_syslog_snare() fields (default TAB)"),
                 DirectiveSpec.optional(SNARE_REPLACEMENT, DirectiveType.STRING, null,
-                        "replaces the Snare delimiter in messages (accepted; to_syslog_snare() is not provided)"));
+                        "what the Snare delimiter becomes inside a to_syslog_snare() field (default a space)"));
     }
 
     @Override
@@ -70,26 +71,41 @@ public final class SyslogExtensionModule implements ModuleProvider {
         if (configuration.isSet(REPLACE_LINE_BREAKS)) {
             replacement = unescape(configuration.getString(REPLACE_LINE_BREAKS));
         }
-        for (String directive : List.of(SNARE_DELIMITER, SNARE_REPLACEMENT)) {
-            if (configuration.isSet(directive)) {
-                String value = unescape(configuration.getString(directive));
-                if (value.length() != 1) {
-                    context.configurationError(directive, directive + " takes one character such as \\t or '|', not '"
-                            + configuration.getString(directive) + "'");
-                }
-            }
+        char snareDelimiter = character(context, SNARE_DELIMITER, SyslogSettings.DEFAULT_SNARE_DELIMITER);
+        char snareReplacement = character(context, SNARE_REPLACEMENT, SyslogSettings.DEFAULT_SNARE_REPLACEMENT);
+        if (snareDelimiter == snareReplacement) {
+            context.configurationWarning(configuration.isSet(SNARE_REPLACEMENT) ? SNARE_REPLACEMENT : SNARE_DELIMITER,
+                    "SnareDelimiter and SnareReplacement are the same character, so a delimiter inside $Message"
+                            + " splits it into extra to_syslog_snare() fields; choose another SnareReplacement");
         }
         Conversions conversions = Conversions.of(context.languageSettings());
-        SyslogFormatter formatter = new SyslogFormatter(new SyslogSettings(gmt, replacement), conversions,
-                context.clock(), LOCAL_HOST_NAME);
+        SyslogFormatter formatter = new SyslogFormatter(
+                new SyslogSettings(gmt, replacement, snareDelimiter, snareReplacement), conversions, context.clock(),
+                LOCAL_HOST_NAME);
         SyslogParser parser = new SyslogParser(conversions, context.clock(), LOCAL_HOST_NAME);
-        register(context.functions(), formatter, parser);
+        register(context.functions(), formatter, parser, new SnareEventCounters());
         context.framings().register(new OctetCountingFraming());
         return new ExtensionInstance() {
         };
     }
 
-    private static void register(FunctionRegistrar functions, SyslogFormatter formatter, SyslogParser parser) {
+    /** A one-character directive (SnareDelimiter, SnareReplacement), or {@code unset} when it is absent or wrong. */
+    private static char character(ModuleContext context, String directive, char unset) {
+        ModuleConfiguration configuration = context.configuration();
+        if (!configuration.isSet(directive)) {
+            return unset;
+        }
+        String value = unescape(configuration.getString(directive));
+        if (value.length() != 1) {
+            context.configurationError(directive, directive + " takes one character such as \\t or '|', not '"
+                    + configuration.getString(directive) + "'");
+            return unset;
+        }
+        return value.charAt(0);
+    }
+
+    private static void register(FunctionRegistrar functions, SyslogFormatter formatter, SyslogParser parser,
+                                 SnareEventCounters snareCounters) {
         functions.register(procedure("to_syslog_bsd", (context, arguments) -> {
             LogRecord record = record(context, "to_syslog_bsd()");
             record.set(CoreFields.RAW_EVENT, formatter.bsd(record));
@@ -97,6 +113,12 @@ public final class SyslogExtensionModule implements ModuleProvider {
         functions.register(procedure("to_syslog_ietf", (context, arguments) -> {
             LogRecord record = record(context, "to_syslog_ietf()");
             record.set(CoreFields.RAW_EVENT, formatter.ietf(record));
+        }));
+        functions.register(procedure("to_syslog_snare", (context, arguments) -> {
+            LogRecord record = record(context, "to_syslog_snare()");
+            ExecutionEnvironment caller = context.environment();
+            long eventCounter = snareCounters.next(caller == null ? "" : caller.instanceName());
+            record.set(CoreFields.RAW_EVENT, formatter.snare(record, eventCounter));
         }));
         registerParser(functions, "parse_syslog", parser::parse);
         registerParser(functions, "parse_syslog_bsd", parser::parseBsd);

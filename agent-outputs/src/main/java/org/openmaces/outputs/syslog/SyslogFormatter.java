@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.openmaces.core.language.Conversions;
@@ -13,14 +14,21 @@ import org.openmaces.core.record.FieldName;
 import org.openmaces.core.record.LogRecord;
 
 /**
- * {@code to_syslog_bsd()} and {@code to_syslog_ietf()} (modules spec §3.2): the syslog line of a record,
- * from its syslog fields, falling back to the normalized severity, {@code $EventTime} (else now),
- * {@code $Hostname} (else the local host name) and {@code $Message} (else {@code $raw_event}). Immutable and
- * thread-safe.
+ * {@code to_syslog_bsd()}, {@code to_syslog_ietf()} and {@code to_syslog_snare()} (modules spec §3.2): the
+ * syslog line of a record, from its syslog fields, falling back to the normalized severity,
+ * {@code $EventTime} (else now), {@code $Hostname} (else the local host name) and {@code $Message} (else
+ * {@code $raw_event}). Immutable and thread-safe.
  */
 public final class SyslogFormatter {
     private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
         "Nov", "Dec"};
+    private static final String[] WEEKDAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    /** What Snare receivers expect in the event-type column for NXLog's Windows event type names. */
+    private static final Map<String, String> SNARE_EVENT_TYPES = Map.of("AUDIT_SUCCESS", "Success Audit",
+            "AUDIT_FAILURE", "Failure Audit", "INFO", "Information", "CRITICAL", "Critical", "ERROR", "Error",
+            "WARNING", "Warning", "VERBOSE", "Verbose");
+    /** Snare's word for a column the record has no value for. */
+    private static final String SNARE_NOT_AVAILABLE = "N/A";
     /** Fields that have their own place in the IETF header, so they are not repeated as structured data. */
     private static final Set<String> NOT_IN_STRUCTURED_DATA = Set.of("raw_event", "eventtime", "hostname",
             "sourcename", "message", "messageid", "processid", "severity", "severityvalue", "syslogseverity",
@@ -41,15 +49,7 @@ public final class SyslogFormatter {
     public String bsd(LogRecord record) {
         StringBuilder out = new StringBuilder(128);
         out.append('<').append(priority(record)).append('>');
-        LocalDateTime time = LocalDateTime.ofInstant(eventTime(record).toInstant(), conversions.outputZone());
-        out.append(MONTHS[time.getMonthValue() - 1]).append(' ');
-        if (time.getDayOfMonth() < 10) {
-            out.append(' ');
-        }
-        out.append(time.getDayOfMonth()).append(' ');
-        two(out, time.getHour()).append(':');
-        two(out, time.getMinute()).append(':');
-        two(out, time.getSecond()).append(' ');
+        appendBsdTimestamp(out, localEventTime(record)).append(' ');
         out.append(hostName(record)).append(' ');
         String tag = conversions.string(record.get(CoreFields.SOURCE_NAME));
         if (tag != null && !tag.isEmpty()) {
@@ -85,6 +85,115 @@ public final class SyslogFormatter {
         out.append(' ');
         appendMessage(out, record);
         return out.toString();
+    }
+
+    /**
+     * Snare over syslog: a BSD header ({@code <PRI>Mmm dd hh:mm:ss HOST }) and then, separated by the
+     * SnareDelimiter: {@code MSWinEventLog}, criticality, event log name, {@code eventCounter}, event time
+     * ({@code Www Mmm dd hh:mm:ss yyyy}), EventID, SourceName, AccountName, AccountType, event type, computer,
+     * Category, an empty data column, the message and RecordNumber. A missing value is {@code N/A}; the
+     * delimiter inside a value becomes the SnareReplacement and line breaks become ReplaceLineBreaks, so every
+     * line has the same columns.
+     *
+     * @param eventCounter Snare's sequence number, which lets a receiver notice lost datagrams
+     */
+    public String snare(LogRecord record, long eventCounter) {
+        char delimiter = settings.snareDelimiter();
+        LocalDateTime time = localEventTime(record);
+        String host = hostName(record);
+        StringBuilder out = new StringBuilder(256);
+        out.append('<').append(priority(record)).append('>');
+        appendBsdTimestamp(out, time).append(' ');
+        appendReplacingLineBreaks(out, host);
+        out.append(" MSWinEventLog").append(delimiter);
+        out.append(criticality(record)).append(delimiter);
+        // $Channel is where im_msvistalog puts the log's name, $FileName where im_mseventlog does.
+        Object logName = record.get(SyslogFields.CHANNEL);
+        appendSnareValue(out, logName != null ? logName : record.get(SyslogFields.FILE_NAME));
+        out.append(eventCounter).append(delimiter);
+        appendSnareTimestamp(out, time).append(delimiter);
+        appendSnareValue(out, record.get(SyslogFields.EVENT_ID));
+        appendSnareValue(out, record.get(CoreFields.SOURCE_NAME));
+        appendSnareValue(out, record.get(SyslogFields.ACCOUNT_NAME));
+        appendSnareValue(out, record.get(SyslogFields.ACCOUNT_TYPE));
+        Object eventType = record.get(SyslogFields.EVENT_TYPE);
+        if (eventType instanceof String name) {
+            eventType = SNARE_EVENT_TYPES.getOrDefault(name, name);
+        }
+        appendSnareValue(out, eventType);
+        appendSnareValue(out, host);
+        appendSnareValue(out, record.get(SyslogFields.CATEGORY));
+        out.append(delimiter); // Snare's data column: Windows event data that NXLog's records do not carry
+        Object message = record.get(CoreFields.MESSAGE);
+        appendSnareValue(out, message != null ? message : record.getString(CoreFields.RAW_EVENT));
+        Object recordNumber = record.get(SyslogFields.RECORD_NUMBER);
+        appendSnareText(out, recordNumber == null ? SNARE_NOT_AVAILABLE : conversions.string(recordNumber));
+        return out.toString();
+    }
+
+    /**
+     * Snare's 0..4 criticality is the normalized severity (1..5) less one, as NXLog writes it; 1 (from INFO)
+     * when the record has no severity.
+     */
+    private static long criticality(LogRecord record) {
+        if (record.get(CoreFields.SEVERITY_VALUE) instanceof Long normalized) {
+            return normalized - 1;
+        }
+        if (record.get(CoreFields.SEVERITY) instanceof String name && SyslogTables.normalizedValue(name) >= 0) {
+            return SyslogTables.normalizedValue(name) - 1;
+        }
+        return 1;
+    }
+
+    /** The value (in its string form) or {@code N/A}, then the delimiter. */
+    private void appendSnareValue(StringBuilder out, Object value) {
+        appendSnareText(out, value == null ? SNARE_NOT_AVAILABLE : conversions.string(value));
+        out.append(settings.snareDelimiter());
+    }
+
+    private void appendSnareText(StringBuilder out, String text) {
+        char delimiter = settings.snareDelimiter();
+        for (int i = 0; i < text.length(); i++) {
+            char character = text.charAt(i);
+            if (character == delimiter) {
+                character = settings.snareReplacement();
+            }
+            // Checked after the delimiter so that a replacement of CR or LF cannot break the line either.
+            if (character == '\r' || character == '\n') {
+                out.append(settings.lineBreakReplacement());
+            } else {
+                out.append(character);
+            }
+        }
+    }
+
+    /** {@code Www Mmm dd hh:mm:ss yyyy}, the day zero-padded: the date Snare writes in its event-time column. */
+    private static StringBuilder appendSnareTimestamp(StringBuilder out, LocalDateTime time) {
+        out.append(WEEKDAYS[time.getDayOfWeek().getValue() - 1]).append(' ');
+        out.append(MONTHS[time.getMonthValue() - 1]).append(' ');
+        two(out, time.getDayOfMonth()).append(' ');
+        appendClock(out, time).append(' ');
+        return out.append(time.getYear());
+    }
+
+    /** {@code Mmm dd hh:mm:ss}, the day padded with a space (RFC 3164). */
+    private static StringBuilder appendBsdTimestamp(StringBuilder out, LocalDateTime time) {
+        out.append(MONTHS[time.getMonthValue() - 1]).append(' ');
+        if (time.getDayOfMonth() < 10) {
+            out.append(' ');
+        }
+        out.append(time.getDayOfMonth()).append(' ');
+        return appendClock(out, time);
+    }
+
+    private static StringBuilder appendClock(StringBuilder out, LocalDateTime time) {
+        two(out, time.getHour()).append(':');
+        two(out, time.getMinute()).append(':');
+        return two(out, time.getSecond());
+    }
+
+    private LocalDateTime localEventTime(LogRecord record) {
+        return LocalDateTime.ofInstant(eventTime(record).toInstant(), conversions.outputZone());
     }
 
     int priority(LogRecord record) {
@@ -186,9 +295,13 @@ public final class SyslogFormatter {
         if (message == null) {
             return;
         }
+        appendReplacingLineBreaks(out, message);
+    }
+
+    private void appendReplacingLineBreaks(StringBuilder out, String text) {
         String replacement = settings.lineBreakReplacement();
-        for (int i = 0; i < message.length(); i++) {
-            char character = message.charAt(i);
+        for (int i = 0; i < text.length(); i++) {
+            char character = text.charAt(i);
             if (character == '\r' || character == '\n') {
                 out.append(replacement);
             } else {

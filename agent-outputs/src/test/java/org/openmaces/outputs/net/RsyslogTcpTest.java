@@ -77,6 +77,26 @@ class RsyslogTcpTest {
     }
 
     @Test
+    void shouldDeliverSnareLinesOverTcp() throws Exception {
+        int port = Rsyslog.freePort();
+        try (Rsyslog receiver = Rsyslog.tcp(directory.resolve("rsyslog"), port)) {
+            harness().runOneshot(config("$EventTime = 2024-01-05 10:00:00; $EventID = 4688; $Category = 'Process'; "
+                    + "to_syslog_snare();", "Module om_tcp\nHost 127.0.0.1:" + port));
+            List<String> lines = receiver.awaitLineCount(50, Duration.ofSeconds(10));
+            assertEquals(50, lines.size(), String.join("\n", lines));
+            for (int i = 0; i < lines.size(); i++) {
+                String[] fields = lines.get(i).split("\\|");
+                assertEquals("host-a", fields[1], lines.get(i));
+                assertEquals("13", fields[7], lines.get(i));
+                // rsyslog takes the body up to its first space as the tag and writes each TAB as #011
+                String body = (fields[0] + fields[6]).replace("#011", "\t");
+                assertEquals("MSWinEventLog\t1\tN/A\t" + (i + 1) + "\tFri Jan 05 10:00:00 2024\t4688\tmy app\tN/A\tN/A"
+                        + "\tN/A\thost-a\tProcess\t\tseq " + i + "\tN/A", body);
+            }
+        }
+    }
+
+    @Test
     void shouldDeliverJsonLinesOverTcp() throws Exception {
         int port = Rsyslog.freePort();
         try (Rsyslog receiver = Rsyslog.tcp(directory.resolve("rsyslog"), port)) {
