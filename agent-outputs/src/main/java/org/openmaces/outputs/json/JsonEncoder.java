@@ -26,7 +26,7 @@ import org.openmaces.outputs.framing.SinkOutputStream;
  * {@code null}, booleans and integers as JSON literals, datetimes per the DateFormat, strings as strings
  * (or as nested JSON with DetectNestedJSON), other types as their {@code string()} text.
  *
- * <p>Thread-safe: each thread gets its own generator and buffer.
+ * <p>Thread-safe: each thread gets its own generator, buffer and caches.
  */
 public final class JsonEncoder {
     static final JsonFactory FACTORY = new JsonFactory();
@@ -50,7 +50,7 @@ public final class JsonEncoder {
         Encoding encoding = encodings.get();
         ByteSink sink = encoding.scratch;
         sink.reset();
-        write(record, sink);
+        write(record, sink, encoding);
         String text = new String(sink.array(), 0, sink.length(), StandardCharsets.UTF_8);
         if (sink.length() > 1 << 20) {
             encoding.scratch = new ByteSink(); // do not keep a huge buffer per thread
@@ -60,11 +60,14 @@ public final class JsonEncoder {
 
     /** Appends the record's JSON object (no newline) to {@code out}. */
     public void write(LogRecord record, ByteSink out) {
-        Encoding encoding = encodings.get();
+        write(record, out, encodings.get());
+    }
+
+    private void write(LogRecord record, ByteSink out, Encoding encoding) {
         encoding.stream.target(out);
         try {
             JsonGenerator generator = encoding.generator();
-            writeObject(record, generator);
+            writeObject(record, generator, encoding);
             generator.flush();
         } catch (IOException e) {
             // The sink is in memory; only a bug gets here.
@@ -77,22 +80,26 @@ public final class JsonEncoder {
         }
     }
 
-    private void writeObject(LogRecord record, JsonGenerator generator) throws IOException {
+    private void writeObject(LogRecord record, JsonGenerator generator, Encoding encoding) throws IOException {
         generator.writeStartObject();
         if (settings.unflatten()) {
-            writeTree(unflatten(record), generator);
+            writeTree(unflatten(record), generator, encoding);
         } else {
-            Encoding encoding = encodings.get();
             for (int i = 0, size = record.size(); i < size; i++) {
                 FieldName name = record.nameAt(i);
                 if (!included(name)) {
                     continue;
                 }
                 generator.writeFieldName(encoding.serialized(name));
-                writeValue(record.valueAt(i), generator);
+                writeValue(record.valueAt(i), generator, encoding);
             }
         }
         generator.writeEndObject();
+    }
+
+    /** The calling thread's cache of escaped values (for tests: one per thread). */
+    EscapedStringCache escapedStrings() {
+        return encodings.get().strings;
     }
 
     private boolean included(FieldName name) {
@@ -103,7 +110,7 @@ public final class JsonEncoder {
         return settings.includeHiddenFields() || (first != '.' && first != '_');
     }
 
-    private void writeValue(Object value, JsonGenerator generator) throws IOException {
+    private void writeValue(Object value, JsonGenerator generator, Encoding encoding) throws IOException {
         if (value == null) {
             generator.writeNull();
         } else if (value instanceof String text) {
@@ -113,14 +120,20 @@ public final class JsonEncoder {
                     generator.copyCurrentStructure(parser);
                 }
             } else {
-                generator.writeString(text);
+                // Only plain strings reach the cache: a nested-JSON value must never be written as a string.
+                SerializedString escaped = encoding.strings.escaped(text);
+                if (escaped != null) {
+                    generator.writeString(escaped);
+                } else {
+                    generator.writeString(text);
+                }
             }
         } else if (value instanceof Long number) {
             generator.writeNumber(number);
         } else if (value instanceof Boolean flag) {
             generator.writeBoolean(flag);
         } else if (value instanceof Datetime datetime) {
-            generator.writeString(encodings.get().dates.format(datetime));
+            generator.writeString(encoding.dates.format(datetime));
         } else {
             generator.writeString(conversions.string(value));
         }
@@ -184,16 +197,16 @@ public final class JsonEncoder {
         return root;
     }
 
-    private void writeTree(Map<String, Object> tree, JsonGenerator generator) throws IOException {
+    private void writeTree(Map<String, Object> tree, JsonGenerator generator, Encoding encoding) throws IOException {
         for (Map.Entry<String, Object> entry : tree.entrySet()) {
             generator.writeFieldName(entry.getKey());
             if (entry.getValue() instanceof Leaf leaf) {
-                writeValue(leaf.value, generator);
+                writeValue(leaf.value, generator, encoding);
             } else {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> child = (Map<String, Object>) entry.getValue();
                 generator.writeStartObject();
-                writeTree(child, generator);
+                writeTree(child, generator, encoding);
                 generator.writeEndObject();
             }
         }
@@ -207,6 +220,7 @@ public final class JsonEncoder {
         final SinkOutputStream stream = new SinkOutputStream();
         ByteSink scratch = new ByteSink(1024);
         final DatetimeCache dates = new DatetimeCache(JsonEncoder.this.dates);
+        final EscapedStringCache strings = new EscapedStringCache();
         /** Field names escaped once, by field id and spelling. */
         private SerializedString[] names = new SerializedString[64];
         private JsonGenerator generator;
