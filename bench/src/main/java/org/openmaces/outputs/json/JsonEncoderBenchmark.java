@@ -124,13 +124,15 @@ public class JsonEncoderBenchmark {
     /**
      * The same work without JMH, timed by the thread's CPU time instead of the wall clock, so a figure stays
      * comparable on a machine shared with other work: records per CPU-second of the encoding thread.
-     * Arguments: seconds per case (default 10).
+     * Arguments: seconds per case (default 10), then optionally the events and the values to run (default all).
      */
     public static void main(String[] arguments) throws IOException {
         int seconds = arguments.length > 0 ? Integer.parseInt(arguments[0]) : 10;
+        String[] eventsToRun = arguments.length > 1 ? new String[]{arguments[1]} : new String[]{"open_close", "exec"};
+        String[] valuesToRun = arguments.length > 2 ? new String[]{arguments[2]} : new String[]{"repeated", "distinct"};
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        for (String events : new String[]{"open_close", "exec"}) {
-            for (String values : new String[]{"repeated", "distinct"}) {
+        for (String events : eventsToRun) {
+            for (String values : valuesToRun) {
                 JsonEncoderBenchmark benchmark = new JsonEncoderBenchmark();
                 benchmark.events = events;
                 benchmark.values = values;
