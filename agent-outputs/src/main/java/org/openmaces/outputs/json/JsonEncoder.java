@@ -86,11 +86,11 @@ public final class JsonEncoder {
             writeTree(unflatten(record), generator, encoding);
         } else {
             for (int i = 0, size = record.size(); i < size; i++) {
-                FieldName name = record.nameAt(i);
-                if (!included(name)) {
+                SerializedString name = encoding.writtenName(record.nameAt(i));
+                if (name == null) {
                     continue;
                 }
-                generator.writeFieldName(encoding.serialized(name));
+                generator.writeFieldName(name);
                 writeValue(record.valueAt(i), generator, encoding);
             }
         }
@@ -221,25 +221,34 @@ public final class JsonEncoder {
         ByteSink scratch = new ByteSink(1024);
         final DatetimeCache dates = new DatetimeCache(JsonEncoder.this.dates);
         final EscapedStringCache strings = new EscapedStringCache();
-        /** Field names escaped once, by field id and spelling. */
+        /**
+         * Field names escaped once, by field id: {@code names[id]} is the escaped spelling of
+         * {@code nameKeys[id]}, or null when that field is not written (raw_event, hidden fields). A
+         * FieldName is one instance per spelling, so a reference comparison finds it; spellings that differ
+         * in case share an id and take turns in its slot.
+         */
+        private FieldName[] nameKeys = new FieldName[64];
         private SerializedString[] names = new SerializedString[64];
         private JsonGenerator generator;
 
-        SerializedString serialized(FieldName name) {
+        /** The field's escaped name, or null when the encoder leaves the field out. */
+        SerializedString writtenName(FieldName name) {
             int id = name.id();
-            if (id >= names.length) {
+            if (id < nameKeys.length && nameKeys[id] == name) {
+                return names[id];
+            }
+            SerializedString written = included(name) ? new SerializedString(name.spelling()) : null;
+            if (id >= nameKeys.length) {
                 if (id > 1 << 16) {
-                    return new SerializedString(name.spelling());
+                    return written;
                 }
-                names = java.util.Arrays.copyOf(names, Math.max(id + 1, names.length * 2));
+                int length = Math.max(id + 1, nameKeys.length * 2);
+                nameKeys = java.util.Arrays.copyOf(nameKeys, length);
+                names = java.util.Arrays.copyOf(names, length);
             }
-            SerializedString known = names[id];
-            // Ids are shared by spellings that differ in case; the record's spelling is the one to write.
-            if (known == null || !known.getValue().equals(name.spelling())) {
-                known = new SerializedString(name.spelling());
-                names[id] = known;
-            }
-            return known;
+            nameKeys[id] = name;
+            names[id] = written;
+            return written;
         }
 
         JsonGenerator generator() throws IOException {

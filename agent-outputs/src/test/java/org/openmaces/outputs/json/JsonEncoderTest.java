@@ -139,4 +139,15 @@ class JsonEncoderTest {
             assertEquals("{\"nested\":{\"k\":1},\"broken\":\"{not json}\"}", encoder.toJson(record), "round " + i);
         }
     }
+
+    @Test
+    void shouldWriteEachRecordsOwnSpellingOfAFieldAndLeaveOutTheSameFieldsEveryTime() {
+        // Names are escaped once per field id; spellings that differ in case share an id.
+        JsonEncoder encoder = new JsonEncoder(JsonSettings.defaults(), PLUS_ONE);
+        for (int i = 0; i < 3; i++) {
+            assertEquals("{\"Message\":\"a\"}", encoder.toJson(record("Message", "a", "_hidden", 1L, "raw_event", "r")));
+            assertEquals("{\"message\":\"b\"}", encoder.toJson(record("message", "b", "_hidden", 1L)));
+            assertEquals("{\"MESSAGE\":\"c\",\"visible\":2}", encoder.toJson(record("MESSAGE", "c", "visible", 2L)));
+        }
+    }
 }
