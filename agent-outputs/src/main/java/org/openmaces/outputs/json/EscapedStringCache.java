@@ -16,7 +16,8 @@ import com.fasterxml.jackson.core.io.SerializedString;
  * is seen a second time while still in its slot, so values made afresh for every record (sequence numbers
  * as text, exec arguments) cost a store, not an escaping into a SerializedString nobody reuses. Bounded:
  * at most {@value #SLOTS} values of at most {@value #MAXIMUM_LENGTH} characters each, so a thread holds
- * at most a few hundred kilobytes here.
+ * at most about 1 MB here (every value as long as allowed and escaped to six bytes a character), and a
+ * few kilobytes for im_maces's paths and IDs.
  *
  * <p>Values with surrogates (characters outside the Basic Multilingual Plane, or unpaired halves) are
  * never cached: the generator's {@code writeString(String)} writes each surrogate as a {@code \}{@code u}
@@ -29,7 +30,11 @@ final class EscapedStringCache {
     static final int SLOTS = 256;
     static final int MAXIMUM_LENGTH = 512;
     private final String[] values = new String[SLOTS];
-    /** The escaped form of {@code values[slot]}; null until that value is seen again (or when it has surrogates). */
+    /**
+     * Invariant: {@code escaped[slot]} is null or the form of {@code values[slot]} (both are replaced
+     * together), so an identity match on the value is all a lookup needs. Null until the value is seen
+     * again, and always for a value with surrogates.
+     */
     private final SerializedString[] escaped = new SerializedString[SLOTS];
 
     /** {@code text}'s JSON form, or null when the caller is to write {@code text} itself. */
