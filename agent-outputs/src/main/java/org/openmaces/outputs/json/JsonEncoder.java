@@ -26,7 +26,7 @@ import org.openmaces.outputs.framing.SinkOutputStream;
  * {@code null}, booleans and integers as JSON literals, datetimes per the DateFormat, strings as strings
  * (or as nested JSON with DetectNestedJSON), other types as their {@code string()} text.
  *
- * <p>Thread-safe: each thread gets its own generator and buffer.
+ * <p>Thread-safe: each thread gets its own generator, buffer and caches.
  */
 public final class JsonEncoder {
     static final JsonFactory FACTORY = new JsonFactory();
@@ -50,7 +50,7 @@ public final class JsonEncoder {
         Encoding encoding = encodings.get();
         ByteSink sink = encoding.scratch;
         sink.reset();
-        write(record, sink);
+        write(record, sink, encoding);
         String text = new String(sink.array(), 0, sink.length(), StandardCharsets.UTF_8);
         if (sink.length() > 1 << 20) {
             encoding.scratch = new ByteSink(); // do not keep a huge buffer per thread
@@ -60,11 +60,14 @@ public final class JsonEncoder {
 
     /** Appends the record's JSON object (no newline) to {@code out}. */
     public void write(LogRecord record, ByteSink out) {
-        Encoding encoding = encodings.get();
+        write(record, out, encodings.get());
+    }
+
+    private void write(LogRecord record, ByteSink out, Encoding encoding) {
         encoding.stream.target(out);
         try {
             JsonGenerator generator = encoding.generator();
-            writeObject(record, generator);
+            writeObject(record, generator, encoding);
             generator.flush();
         } catch (IOException e) {
             // The sink is in memory; only a bug gets here.
@@ -77,22 +80,26 @@ public final class JsonEncoder {
         }
     }
 
-    private void writeObject(LogRecord record, JsonGenerator generator) throws IOException {
+    private void writeObject(LogRecord record, JsonGenerator generator, Encoding encoding) throws IOException {
         generator.writeStartObject();
         if (settings.unflatten()) {
-            writeTree(unflatten(record), generator);
+            writeTree(unflatten(record), generator, encoding);
         } else {
-            Encoding encoding = encodings.get();
             for (int i = 0, size = record.size(); i < size; i++) {
-                FieldName name = record.nameAt(i);
-                if (!included(name)) {
+                SerializedString name = encoding.writtenName(record.nameAt(i));
+                if (name == null) {
                     continue;
                 }
-                generator.writeFieldName(encoding.serialized(name));
-                writeValue(record.valueAt(i), generator);
+                generator.writeFieldName(name);
+                writeValue(record.valueAt(i), generator, encoding);
             }
         }
         generator.writeEndObject();
+    }
+
+    /** The calling thread's cache of escaped values (for tests: one per thread). */
+    EscapedStringCache escapedStrings() {
+        return encodings.get().strings;
     }
 
     private boolean included(FieldName name) {
@@ -103,7 +110,7 @@ public final class JsonEncoder {
         return settings.includeHiddenFields() || (first != '.' && first != '_');
     }
 
-    private void writeValue(Object value, JsonGenerator generator) throws IOException {
+    private void writeValue(Object value, JsonGenerator generator, Encoding encoding) throws IOException {
         if (value == null) {
             generator.writeNull();
         } else if (value instanceof String text) {
@@ -113,14 +120,20 @@ public final class JsonEncoder {
                     generator.copyCurrentStructure(parser);
                 }
             } else {
-                generator.writeString(text);
+                // Only plain strings reach the cache: a nested-JSON value must never be written as a string.
+                SerializedString escaped = encoding.strings.escaped(text);
+                if (escaped != null) {
+                    generator.writeString(escaped);
+                } else {
+                    generator.writeString(text);
+                }
             }
         } else if (value instanceof Long number) {
             generator.writeNumber(number);
         } else if (value instanceof Boolean flag) {
             generator.writeBoolean(flag);
         } else if (value instanceof Datetime datetime) {
-            generator.writeString(encodings.get().dates.format(datetime));
+            generator.writeString(encoding.dates.format(datetime));
         } else {
             generator.writeString(conversions.string(value));
         }
@@ -184,16 +197,16 @@ public final class JsonEncoder {
         return root;
     }
 
-    private void writeTree(Map<String, Object> tree, JsonGenerator generator) throws IOException {
+    private void writeTree(Map<String, Object> tree, JsonGenerator generator, Encoding encoding) throws IOException {
         for (Map.Entry<String, Object> entry : tree.entrySet()) {
             generator.writeFieldName(entry.getKey());
             if (entry.getValue() instanceof Leaf leaf) {
-                writeValue(leaf.value, generator);
+                writeValue(leaf.value, generator, encoding);
             } else {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> child = (Map<String, Object>) entry.getValue();
                 generator.writeStartObject();
-                writeTree(child, generator);
+                writeTree(child, generator, encoding);
                 generator.writeEndObject();
             }
         }
@@ -207,25 +220,35 @@ public final class JsonEncoder {
         final SinkOutputStream stream = new SinkOutputStream();
         ByteSink scratch = new ByteSink(1024);
         final DatetimeCache dates = new DatetimeCache(JsonEncoder.this.dates);
-        /** Field names escaped once, by field id and spelling. */
+        final EscapedStringCache strings = new EscapedStringCache();
+        /**
+         * Field names escaped once, by field id: {@code names[id]} is the escaped spelling of
+         * {@code nameKeys[id]}, or null when that field is not written (raw_event, hidden fields). A
+         * FieldName is one instance per spelling, so a reference comparison finds it; spellings that differ
+         * in case share an id and take turns in its slot.
+         */
+        private FieldName[] nameKeys = new FieldName[64];
         private SerializedString[] names = new SerializedString[64];
         private JsonGenerator generator;
 
-        SerializedString serialized(FieldName name) {
+        /** The field's escaped name, or null when the encoder leaves the field out. */
+        SerializedString writtenName(FieldName name) {
             int id = name.id();
-            if (id >= names.length) {
+            if (id < nameKeys.length && nameKeys[id] == name) {
+                return names[id];
+            }
+            SerializedString written = included(name) ? new SerializedString(name.spelling()) : null;
+            if (id >= nameKeys.length) {
                 if (id > 1 << 16) {
-                    return new SerializedString(name.spelling());
+                    return written;
                 }
-                names = java.util.Arrays.copyOf(names, Math.max(id + 1, names.length * 2));
+                int length = Math.max(id + 1, nameKeys.length * 2);
+                nameKeys = java.util.Arrays.copyOf(nameKeys, length);
+                names = java.util.Arrays.copyOf(names, length);
             }
-            SerializedString known = names[id];
-            // Ids are shared by spellings that differ in case; the record's spelling is the one to write.
-            if (known == null || !known.getValue().equals(name.spelling())) {
-                known = new SerializedString(name.spelling());
-                names[id] = known;
-            }
-            return known;
+            nameKeys[id] = name;
+            names[id] = written;
+            return written;
         }
 
         JsonGenerator generator() throws IOException {

@@ -101,4 +101,53 @@ class JsonEncoderTest {
         JsonSettings pretty = new JsonSettings(JsonSettings.DEFAULT_DATE_FORMAT, true, false, false, true, true, false);
         assertEquals("{\n  \"a\" : 1\n}", new JsonEncoder(pretty, PLUS_ONE).toJson(record("a", 1L)));
     }
+
+    @Test
+    void shouldWriteTheSameBytesForAValueSeenAgainChangedOrCopied() {
+        // Values that repeat as the same instance are escaped once and reused (EscapedStringCache): the
+        // output must not tell.
+        JsonEncoder encoder = new JsonEncoder(JsonSettings.defaults(), PLUS_ONE);
+        String path = "/Applications/A \"quoted\" app/\u00e9\u20ac\t\\";
+        String expectedPath = "\"/Applications/A \\\"quoted\\\" app/\u00e9\u20ac\\t\\\\\"";
+        LogRecord record = record("Path", path, "Other", "x");
+        for (int i = 0; i < 3; i++) {
+            assertEquals("{\"Path\":" + expectedPath + ",\"Other\":\"x\"}", encoder.toJson(record), "round " + i);
+        }
+        record.set(FieldName.of("Path"), "changed\n");
+        assertEquals("{\"Path\":\"changed\\n\",\"Other\":\"x\"}", encoder.toJson(record));
+        record.set(FieldName.of("Path"), new String(path.toCharArray()));
+        for (int i = 0; i < 3; i++) {
+            assertEquals("{\"Path\":" + expectedPath + ",\"Other\":\"x\"}", encoder.toJson(record), "copy, round " + i);
+        }
+    }
+
+    @Test
+    void shouldKeepEscapingSurrogatesWhenAValueRepeats() {
+        // Jackson's generator writes surrogates as \\u escapes; a SerializedString would write UTF-8 instead.
+        JsonEncoder encoder = new JsonEncoder(JsonSettings.defaults(), PLUS_ONE);
+        LogRecord record = record("Name", "smile \uD83D\uDE00");
+        for (int i = 0; i < 3; i++) {
+            assertEquals("{\"Name\":\"smile \\uD83D\\uDE00\"}", encoder.toJson(record), "round " + i);
+        }
+    }
+
+    @Test
+    void shouldNeverWriteARepeatedNestedJsonValueAsAString() {
+        JsonEncoder encoder = new JsonEncoder(JsonSettings.defaults(), PLUS_ONE);
+        LogRecord record = record("nested", "{\"k\":1}", "broken", "{not json}");
+        for (int i = 0; i < 3; i++) {
+            assertEquals("{\"nested\":{\"k\":1},\"broken\":\"{not json}\"}", encoder.toJson(record), "round " + i);
+        }
+    }
+
+    @Test
+    void shouldWriteEachRecordsOwnSpellingOfAFieldAndLeaveOutTheSameFieldsEveryTime() {
+        // Names are escaped once per field id; spellings that differ in case share an id.
+        JsonEncoder encoder = new JsonEncoder(JsonSettings.defaults(), PLUS_ONE);
+        for (int i = 0; i < 3; i++) {
+            assertEquals("{\"Message\":\"a\"}", encoder.toJson(record("Message", "a", "_hidden", 1L, "raw_event", "r")));
+            assertEquals("{\"message\":\"b\"}", encoder.toJson(record("message", "b", "_hidden", 1L)));
+            assertEquals("{\"MESSAGE\":\"c\",\"visible\":2}", encoder.toJson(record("MESSAGE", "c", "visible", 2L)));
+        }
+    }
 }
