@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import org.openmaces.core.config.AgentConfiguration;
@@ -214,7 +215,11 @@ public final class AgentProcess {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(file, ProcessHandle.current().pid() + "\n");
+        // Written beside it and renamed into place: whoever reads the PidFile (a test, a script running
+        // kill -USR1 $(cat ...)) sees either no file or the whole PID, never an empty or partial one.
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(temporary, ProcessHandle.current().pid() + "\n");
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         pidFile = file;
     }
 
