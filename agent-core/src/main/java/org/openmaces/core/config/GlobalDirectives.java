@@ -117,15 +117,15 @@ final class GlobalDirectives {
                 cacheDirectory,
                 values.path("PidFile"),
                 values.path("LogFile"),
-                ValueConversion.parseEnumeration(values.raw("LogLevel"), BY_LOWER_NAME.get("loglevel").allowedValues()),
+                ValueConversion.parseEnumeration(values.text("LogLevel"), BY_LOWER_NAME.get("loglevel").allowedValues()),
                 values.bool("SuppressRepeatingLogs"),
                 values.bool("NoCache"),
                 values.path("SpoolDir"),
                 values.bool("FlowControl"),
                 values.bool("IgnoreErrors"),
                 batchSize,
-                ValueConversion.parseSecondsAsNanos(values.raw("BatchFlushInterval")),
-                ValueConversion.parseSecondsAsNanos(values.raw("CacheFlushInterval")),
+                ValueConversion.parseSecondsAsNanos(values.text("BatchFlushInterval")),
+                ValueConversion.parseSecondsAsNanos(values.text("CacheFlushInterval")),
                 values.bool("CacheSync"),
                 values.string("DateFormat"),
                 values.bool("GenerateDateInUTC"),
@@ -140,14 +140,16 @@ final class GlobalDirectives {
 
     /** Typed reads of the checked directives with their specs' defaults. */
     private record Values(Map<String, ConfigDirective> directives) {
-        String raw(String name) {
+        /** The directive's value without a trailing comment (as it was checked), or the spec's default. */
+        String text(String name) {
             ConfigDirective directive = directives.get(name);
-            return directive != null ? directive.value() : BY_LOWER_NAME.get(name.toLowerCase(Locale.ROOT)).defaultValue();
+            String raw = directive != null ? directive.value() : BY_LOWER_NAME.get(name.toLowerCase(Locale.ROOT)).defaultValue();
+            return raw == null ? null : ValueConversion.stripInlineComment(raw);
         }
 
         String string(String name) {
-            String raw = raw(name);
-            return raw == null ? null : ValueConversion.unquote(ValueConversion.stripInlineComment(raw));
+            String text = text(name);
+            return text == null ? null : ValueConversion.unquote(text);
         }
 
         Path path(String name) {
@@ -156,11 +158,11 @@ final class GlobalDirectives {
         }
 
         boolean bool(String name) {
-            return ValueConversion.parseBoolean(ValueConversion.stripInlineComment(raw(name)));
+            return ValueConversion.parseBoolean(text(name));
         }
 
         long integer(String name, long minimum, long maximum, Diagnostics diagnostics) {
-            long value = ValueConversion.parseInteger(ValueConversion.stripInlineComment(raw(name)));
+            long value = ValueConversion.parseInteger(text(name));
             if (value < minimum || value > maximum) {
                 ConfigDirective directive = directives.get(name);
                 diagnostics.error(directive.location().file(), directive.location().line(), "invalid value for " + name

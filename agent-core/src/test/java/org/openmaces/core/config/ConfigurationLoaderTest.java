@@ -357,6 +357,21 @@ class ConfigurationLoaderTest {
     }
 
     @Test
+    void shouldReadGlobalDirectivesFollowedByAComment() {
+        // Found by the configuration fuzzer: LogLevel and the flush intervals were checked without their
+        // trailing comment but then read with it, which threw instead of loading.
+        AgentConfiguration configuration = fixture.load("""
+                LogLevel DEBUG # while we look at it
+                BatchFlushInterval 0.5 # seconds
+                CacheFlushInterval 2 # seconds
+                """ + MINIMAL);
+        assertNotNull(configuration, fixture.errors());
+        assertEquals("DEBUG", configuration.globals().logLevel());
+        assertEquals(500_000_000L, configuration.globals().batchFlushIntervalNanos());
+        assertEquals(2_000_000_000L, configuration.globals().cacheFlushIntervalNanos());
+    }
+
+    @Test
     void shouldTakeTheKindOfABlockFromItsTag() {
         AgentConfiguration configuration = fixture.load(MINIMAL);
         assertEquals(ModuleKind.INPUT, configuration.instance("in").kind());
