@@ -12,9 +12,10 @@
 #define AT(ring, offset) ((ring)->region + (offset))
 
 /* How much of the space after the tail is kept requested in the cache: about five open records
- * or two exec ones. Of 0, 512, 1024, 2048 and 4096 bytes, measured in alternating rounds of
- * nxes_bench in one process, 2048 made flatten+publish fastest (open 91 -> 57 ns best on the
- * 32 MiB ring) with no change to the cross-thread throughput. */
+ * or two exec ones. Measured in alternating rounds of nxes_bench in one process: of 0, 1024 and
+ * 2048 bytes (requesting only new lines), 2048 made flatten+publish fastest (open 91 -> 57 ns
+ * best on the 32 MiB ring) with no change to the cross-thread throughput; 4096 (requesting the
+ * whole window each time) was slower than 2048. */
 #define NXES_RING_PREFETCH_BYTES 2048u
 
 const char *nxes_ring_check_capacity(uint64_t capacity)
