@@ -555,6 +555,16 @@ public final class AgentRuntime {
     }
 
     /**
+     * One count of one instance as the status report shows it (for example an output's "records
+     * written"), or -1 when there is no such instance or count. Cheap enough to poll: benchmarks pace
+     * their generators by it.
+     */
+    public long count(String instanceName, String what) {
+        ModuleNode node = nodes.get(lower(instanceName));
+        return node == null ? -1 : node.counters().countOrMinusOne(what);
+    }
+
+    /**
      * For {@code nxlog doctor}: calls {@code action} with every instance that was created without configuration
      * errors, extensions first, then in file order. Call it after {@link #assemble}; in a verify-only runtime
      * the instances were never started.

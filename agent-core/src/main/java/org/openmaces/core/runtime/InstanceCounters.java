@@ -20,6 +20,12 @@ final class InstanceCounters {
         return counts.computeIfAbsent(what, name -> new LongAdder());
     }
 
+    /** The current value of a plain count, or -1 when the instance has none of that name. */
+    synchronized long countOrMinusOne(String what) {
+        LongAdder counter = counts.get(what);
+        return counter == null ? -1 : counter.sum();
+    }
+
     /** A snapshot of the loss counters, in creation order. */
     synchronized Map<String, Long> lossSnapshot() {
         Map<String, Long> snapshot = new LinkedHashMap<>();

@@ -95,6 +95,29 @@ class AgentRuntimeTest {
     }
 
     @Test
+    void shouldReadOneCountOfOneInstanceByName() throws Exception {
+        CollectingOutput.Sink sink = CollectingOutput.sink("counted");
+        AgentRuntime runtime = harness().assemble(header() + """
+                <Input gen>
+                    Module im_testgen
+                    MaxCount 300
+                </Input>
+                <Output out>
+                    Module om_collect
+                    Sink counted
+                </Output>
+                """, true);
+        runtime.start();
+        runtime.awaitCompletion();
+        runtime.stop();
+        assertEquals(300, sink.size());
+        assertEquals(300, runtime.count("OUT", "records written"), "instance names are case-insensitive");
+        assertEquals(300, runtime.count("gen", "records received"));
+        assertEquals(-1, runtime.count("out", "no such count"));
+        assertEquals(-1, runtime.count("nobody", "records written"));
+    }
+
+    @Test
     void shouldPauseTheInputWithFlowControlAndLoseNothing() throws Exception {
         CollectingOutput.Sink sink = CollectingOutput.sink("paused");
         sink.block();
