@@ -114,12 +114,8 @@ public final class JsonEncoder {
         if (value == null) {
             generator.writeNull();
         } else if (value instanceof String text) {
-            if (settings.detectNestedJson() && looksNested(text) && isJson(text)) {
-                try (JsonParser parser = FACTORY.createParser(text)) {
-                    parser.nextToken();
-                    generator.copyCurrentStructure(parser);
-                }
-            } else {
+            boolean nested = settings.detectNestedJson() && looksNested(text) && writeNested(text, generator, encoding);
+            if (!nested) {
                 // Only plain strings reach the cache: a nested-JSON value must never be written as a string.
                 SerializedString escaped = encoding.strings.escaped(text);
                 if (escaped != null) {
@@ -137,6 +133,53 @@ public final class JsonEncoder {
         } else {
             generator.writeString(conversions.string(value));
         }
+    }
+
+    /**
+     * Writes {@code text} as the JSON object or array it holds and returns true; returns false, having
+     * written nothing, when it is not exactly one JSON object or array.
+     *
+     * <p>The text is parsed once: it is copied, token by token, through a second generator into a
+     * scratch buffer, and only when the whole text turned out to be valid are those bytes appended
+     * after the field name. The scratch generator has the main one's settings, so the bytes are the
+     * ones copying into the main generator would write. With PrettyPrint the nested value must indent at
+     * its depth in the record, so it is validated first and then copied through the main generator.
+     */
+    private boolean writeNested(String text, JsonGenerator generator, Encoding encoding) throws IOException {
+        if (settings.prettyPrint()) {
+            if (!isJson(text)) {
+                return false;
+            }
+            try (JsonParser parser = FACTORY.createParser(text)) {
+                parser.nextToken();
+                generator.copyCurrentStructure(parser);
+            }
+            return true;
+        }
+        ByteSink copy = encoding.nestedCopy;
+        copy.reset();
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT && first != JsonToken.START_ARRAY) {
+                return false;
+            }
+            JsonGenerator copier = encoding.nestedCopier();
+            copier.copyCurrentStructure(parser);
+            if (parser.nextToken() != null) {
+                encoding.resetNestedCopier();
+                return false; // more after the first value: not one JSON value, so a plain string
+            }
+            copier.flush();
+        } catch (IOException e) {
+            encoding.resetNestedCopier(); // it may have stopped inside an array or object
+            return false;
+        }
+        // An empty raw value makes the generator write what goes before a value (the ':' after the
+        // field name, or the ',' in an array) and count the value; flushed, the sink then ends there.
+        generator.writeRawValue("");
+        generator.flush();
+        encoding.stream.write(copy.array(), 0, copy.length());
+        return true;
     }
 
     private static boolean looksNested(String text) {
@@ -230,6 +273,10 @@ public final class JsonEncoder {
         private FieldName[] nameKeys = new FieldName[64];
         private SerializedString[] names = new SerializedString[64];
         private JsonGenerator generator;
+        /** Where a nested JSON value is copied before it is known to be valid; see {@link #writeNested}. */
+        final ByteSink nestedCopy = new ByteSink(256);
+        private final SinkOutputStream nestedStream = new SinkOutputStream();
+        private JsonGenerator nestedCopier;
 
         /** The field's escaped name, or null when the encoder leaves the field out. */
         SerializedString writtenName(FieldName name) {
@@ -263,8 +310,22 @@ public final class JsonEncoder {
             return generator;
         }
 
+        JsonGenerator nestedCopier() throws IOException {
+            if (nestedCopier == null) {
+                nestedStream.target(nestedCopy);
+                nestedCopier = FACTORY.createGenerator(nestedStream);
+                nestedCopier.setRootValueSeparator(null);
+            }
+            return nestedCopier;
+        }
+
+        void resetNestedCopier() {
+            nestedCopier = null;
+        }
+
         void reset() {
             generator = null;
+            nestedCopier = null;
         }
     }
 }

@@ -57,6 +57,80 @@ class JsonEncoderTest {
                 new JsonEncoder(settings(false, false, false), PLUS_ONE).toJson(record));
     }
 
+    /**
+     * What DetectNestedJSON is meant to write: the value copied token by token through one UTF-8
+     * generator (which, unlike a Writer-based one, writes characters outside the BMP as \\u escapes).
+     */
+    private static String copiedThroughOneGenerator(String name, String nestedJson) throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (com.fasterxml.jackson.core.JsonGenerator generator = JsonEncoder.FACTORY.createGenerator(bytes);
+             com.fasterxml.jackson.core.JsonParser parser = JsonEncoder.FACTORY.createParser(nestedJson)) {
+            generator.writeStartObject();
+            generator.writeFieldName("before");
+            generator.writeNumber(1);
+            generator.writeFieldName(name);
+            parser.nextToken();
+            generator.copyCurrentStructure(parser);
+            generator.writeFieldName("after");
+            generator.writeString("x");
+            generator.writeEndObject();
+        }
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldWriteNestedJsonAsCopyingItThroughTheGeneratorWould() throws Exception {
+        // Escapes, non-ASCII, numbers of every kind, deep and empty structures, whitespace.
+        String[] nested = {
+            "[\"/fake/bin/tool\",\"--arg=va lue\",\"a\\/b\",\"\\u00e9 é \\ud83d\\ude00\",\"tab\\there\"]",
+            "{ \"a\" : [ 1, -2, 3.5, 1e3, 18446744073709551615, true, false, null ], \"b\" : { } }",
+            "[[[[[]]]],{\"k\":{\"k\":{\"k\":[]}}}]",
+            "[]",
+            "{}",
+        };
+        JsonEncoder encoder = new JsonEncoder(JsonSettings.defaults(), PLUS_ONE);
+        for (String json : nested) {
+            for (int round = 0; round < 2; round++) {
+                assertEquals(copiedThroughOneGenerator("nested", json),
+                        encoder.toJson(record("before", 1L, "nested", json, "after", "x")), json);
+            }
+        }
+    }
+
+    @Test
+    void shouldWriteTextThatIsNotExactlyOneJsonValueAsAStringAndCarryOn() {
+        JsonEncoder encoder = new JsonEncoder(JsonSettings.defaults(), PLUS_ONE);
+        // Each fails at a different point: after a whole value, inside an array, inside an object, at the end.
+        String[] broken = {"[1] [2]", "[1] x]", "[1, [2, {\"a\":]", "{\"a\":1}}", "[\"unterminated]", "{\"a\" 1}"};
+        for (String text : broken) {
+            // A failure must leave nothing behind: the next record's nested value is written whole.
+            assertEquals("{\"text\":" + quoted(text) + ",\"next\":[1,{\"b\":2}]}",
+                    encoder.toJson(record("text", text, "next", "[1,{\"b\":2}]")), text);
+            assertEquals("{\"first\":{\"c\":[3]},\"text\":" + quoted(text) + "}",
+                    encoder.toJson(record("first", "{\"c\":[3]}", "text", text)), text);
+        }
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    @Test
+    void shouldWriteSeveralNestedValuesInOneRecordAndInsideUnflattenedObjects() {
+        LogRecord record = record("a.args", "[\"x\"]", "a.env", "{\"HOME\":\"/root\"}", "b", "[]");
+        assertEquals("{\"a\":{\"args\":[\"x\"],\"env\":{\"HOME\":\"/root\"}},\"b\":[]}",
+                new JsonEncoder(settings(true, true, false), PLUS_ONE).toJson(record));
+        assertEquals("{\"a.args\":[\"x\"],\"a.env\":{\"HOME\":\"/root\"},\"b\":[]}",
+                new JsonEncoder(JsonSettings.defaults(), PLUS_ONE).toJson(record));
+    }
+
+    @Test
+    void shouldIndentNestedJsonAtItsDepthWithPrettyPrint() {
+        JsonSettings pretty = new JsonSettings(JsonSettings.DEFAULT_DATE_FORMAT, true, false, false, true, true, false);
+        String json = new JsonEncoder(pretty, PLUS_ONE).toJson(record("args", "[\"x\",\"y\"]", "broken", "[1"));
+        assertEquals("{\n  \"args\" : [ \"x\", \"y\" ],\n  \"broken\" : \"[1\"\n}", json);
+    }
+
     @Test
     void shouldNestDottedNamesWithUnFlatten() {
         LogRecord record = record("a.b", 1L, "c", "x", "a.d.e", true, "a.b.f", 2L);
