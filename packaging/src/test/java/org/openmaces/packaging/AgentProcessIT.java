@@ -23,6 +23,11 @@ class AgentProcessIT {
     private Process start(String... arguments) throws IOException {
         List<String> command = new java.util.ArrayList<>(List.of(CheckoutPaths.root().resolve("bin/nxlog").toString()));
         command.addAll(List.of(arguments));
+        return launch(command);
+    }
+
+    /** Runs {@code command} in the test's directory, its output in stdout.txt and stderr.txt. */
+    private Process launch(List<String> command) throws IOException {
         return new ProcessBuilder(command).directory(directory.toFile())
                 .redirectOutput(directory.resolve("stdout.txt").toFile())
                 .redirectError(directory.resolve("stderr.txt").toFile())
@@ -119,6 +124,25 @@ class AgentProcessIT {
         signal(agent, "INT");
         assertTrue(agent.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, agent.exitValue());
+    }
+
+    @Test
+    void shouldActOnSigintAndSighupThatItsParentSetToBeIgnored() throws Exception {
+        // As a script's background job ("nxlog -f &") gets SIGINT ignored, and nohup SIGHUP: the JVM alone
+        // would install no handler for them, and the agent would neither stop on SIGINT nor reload on SIGHUP.
+        Path file = config("out.log", "0", "");
+        List<String> command = List.of("bash", "-c", "trap '' INT HUP; exec \"$0\" \"$@\"",
+                CheckoutPaths.root().resolve("bin/nxlog").toString(), "-c", file.toString());
+        Process agent = launch(command);
+        waitFor(() -> read("nxlog.log").contains("started"), "start");
+        signal(agent, "HUP");
+        waitFor(() -> read("nxlog.log").contains("configuration reloaded"), "the reload");
+        signal(agent, "INT");
+        assertTrue(agent.waitFor(60, TimeUnit.SECONDS), "the agent stops on SIGINT");
+        assertEquals(0, agent.exitValue());
+        String said = read("stdout.txt") + read("stderr.txt") + read("nxlog.log");
+        assertTrue(said.contains("SIGINT was set to be ignored by the process that started the agent; the agent handles it"), said);
+        assertTrue(said.contains("SIGHUP was set to be ignored"), said);
     }
 
     @Test

@@ -82,7 +82,19 @@ public final class Main {
 
     private static void handle(String name, SignalHandler handler) {
         try {
-            Signal.handle(new Signal(name), handler);
+            Signal signal = new Signal(name);
+            if (Signal.handle(signal, handler) != SignalHandler.SIG_IGN) {
+                return;
+            }
+            // Ignored by whoever started the agent (a script's background job, nohup): the JVM installed
+            // nothing. Reset the disposition and install again, as NXLog does; say so either way.
+            if (SignalDispositions.resetToDefault(signal.getNumber())
+                    && Signal.handle(signal, handler) != SignalHandler.SIG_IGN) {
+                LOG.info("SIG{} was set to be ignored by the process that started the agent; the agent handles it", name);
+            } else {
+                LOG.warn("SIG{} is ignored (set so by the process that started the agent) and the agent could not"
+                        + " take it back: it will not act on SIG{}", name, name);
+            }
         } catch (IllegalArgumentException e) {
             LOG.debug("signal {} is not available to the agent: {}", name, e.getMessage());
         }
