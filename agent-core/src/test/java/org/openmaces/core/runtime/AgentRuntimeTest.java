@@ -97,7 +97,7 @@ class AgentRuntimeTest {
     @Test
     void shouldReadOneCountOfOneInstanceByName() throws Exception {
         CollectingOutput.Sink sink = CollectingOutput.sink("counted");
-        AgentRuntime runtime = harness().assemble(header() + """
+        AgentRuntime runtime = harness().runOneshot(header() + """
                 <Input gen>
                     Module im_testgen
                     MaxCount 300
@@ -106,10 +106,7 @@ class AgentRuntimeTest {
                     Module om_collect
                     Sink counted
                 </Output>
-                """, true);
-        runtime.start();
-        runtime.awaitCompletion();
-        runtime.stop();
+                """);
         assertEquals(300, sink.size());
         assertEquals(300, runtime.count("OUT", "records written"), "instance names are case-insensitive");
         assertEquals(300, runtime.count("gen", "records received"));

@@ -82,5 +82,4 @@ class QueueOnAFullDiskTest {
             assertFalse(report.matches("(?s).*, lost [1-9].*"), report);
         }
     }
-
 }

@@ -139,10 +139,8 @@ public final class SyslogFormatter {
         if (record.get(CoreFields.SEVERITY_VALUE) instanceof Long normalized) {
             return normalized - 1;
         }
-        if (record.get(CoreFields.SEVERITY) instanceof String name && SyslogTables.normalizedValue(name) >= 0) {
-            return SyslogTables.normalizedValue(name) - 1;
-        }
-        return 1;
+        int normalized = record.get(CoreFields.SEVERITY) instanceof String name ? SyslogTables.normalizedValue(name) : -1;
+        return normalized >= 0 ? normalized - 1 : 1;
     }
 
     /** The value (in its string form) or {@code N/A}, then the delimiter. */

@@ -93,7 +93,6 @@ class DiskFullTest {
         }
     }
 
-
     /** The sequence numbers in the file, and lines that are not exactly {@code seq N}. */
     private static final class Received {
         final BitSet seen = new BitSet();
