@@ -179,6 +179,7 @@ public final class MacesThroughput {
         long measureStart = 0;
         long deliveredAtStart = 0;
         ThreadCpu cpuAtStart = null;
+        HostCpu hostAtStart = null;
         long end = Long.MAX_VALUE;
         int next = 0;
         while (System.nanoTime() < end) {
@@ -186,6 +187,7 @@ public final class MacesThroughput {
                 measureStart = System.nanoTime();
                 deliveredAtStart = delivered(runtime, output);
                 cpuAtStart = ThreadCpu.now();
+                hostAtStart = HostCpu.now();
                 end = measureStart + seconds * 1_000_000_000L;
             }
             // stay well inside the 32 MiB ring: about 40 000 open/close records, 8 000 exec records
@@ -199,12 +201,14 @@ public final class MacesThroughput {
         long count = delivered(runtime, output) - deliveredAtStart;
         double elapsed = (System.nanoTime() - measureStart) / 1e9;
         ThreadCpu cpuAtEnd = ThreadCpu.now();
+        HostCpu hostAtEnd = HostCpu.now();
         long deliveredInAll = delivered(runtime, output);
         runtime.stop();
         System.out.printf("%s -> im_maces -> %s: %.0f events/s over %.1f s (%d events generated in all, %d delivered)%n",
                 events, output, count / elapsed, elapsed, generated, deliveredInAll);
         // "fake-es" is the generator: fake-es's serial thread makes each event and runs the shim's handler
         System.out.println(cpuAtEnd.since(cpuAtStart, count, elapsed));
+        System.out.println(hostAtEnd.since(hostAtStart));
     }
 
     /** A paced generator at RATE events/s (exec and open/close mixed) for SECONDS; every event must arrive. */
