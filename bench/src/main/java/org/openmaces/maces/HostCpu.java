@@ -27,7 +27,7 @@ final class HostCpu {
         return new HostCpu(ticks);
     }
 
-    /** One line: the shares of all CPUs' time since {@code start} that were stolen and idle. */
+    /** One line: the shares of all CPUs' time since {@code start} that were stolen and idle (idle counts iowait). */
     String since(HostCpu start) {
         long total = 0;
         long[] used = new long[ticks.length];
