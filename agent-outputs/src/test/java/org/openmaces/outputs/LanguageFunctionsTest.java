@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,19 @@ class LanguageFunctionsTest {
         assertEquals(0L, field(record, "Unknown"));
         String json = (String) field(record, "Json");
         assertEquals(true, json.contains("\"user\":\"root\",\"uid\":0,\"ok\":true"), json);
+    }
+
+    @Test
+    void shouldLetExecReadWhatTheToJsonProcedureWroteAsTheFunctionWouldHaveWrittenIt() throws Exception {
+        // The procedure keeps $raw_event as UTF-8 bytes for the output; Exec must still see a plain string.
+        LogRecord record = run("$Message = 'caf\u00e9'; set_var('function', to_json()); to_json(); "
+                + "$Same = $raw_event == get_var('function'); $Length = size($raw_event); "
+                + "if $raw_event =~ /\"Message\":\"(caf\u00e9)\"/ $Captured = $1;");
+        String json = (String) field(record, "raw_event");
+        assertTrue(json.startsWith("{") && json.contains("\"Message\":\"caf\u00e9\""), json);
+        assertEquals(Boolean.TRUE, field(record, "Same"));
+        assertEquals((long) json.getBytes(StandardCharsets.UTF_8).length, field(record, "Length")); // size() counts bytes
+        assertEquals("caf\u00e9", field(record, "Captured"));
     }
 
     @Test

@@ -17,9 +17,9 @@ public final class CoreFramings implements FramingRegistry {
 
         @Override
         public void frame(LogRecord record, ByteSink out) {
-            String raw = record.getString(CoreFields.RAW_EVENT);
+            byte[] raw = record.getStringUtf8(CoreFields.RAW_EVENT);
             if (raw != null) {
-                out.writeUtf8(raw);
+                out.write(raw);
             }
             out.write('\n');
         }
@@ -34,9 +34,9 @@ public final class CoreFramings implements FramingRegistry {
 
         @Override
         public void frame(LogRecord record, ByteSink out) {
-            String raw = record.getString(CoreFields.RAW_EVENT);
+            byte[] raw = record.getStringUtf8(CoreFields.RAW_EVENT);
             if (raw != null) {
-                out.writeUtf8(raw);
+                out.write(raw);
             }
         }
 

@@ -1,5 +1,6 @@
 package org.openmaces.core.record;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -8,7 +9,8 @@ import java.util.Arrays;
  * value ({@code null}); an absent field also reads as undef, but {@link #contains} tells them apart.
  *
  * <p>Values are the Java classes listed in {@link ValueType}. Integers are stored as {@link Long},
- * datetimes as {@link Datetime}.
+ * datetimes as {@link Datetime}. A string may also be stored as its UTF-8 bytes ({@link #setStringUtf8});
+ * every reader but {@link #getStringUtf8} sees it as the String those bytes decode to.
  *
  * <p>Not thread-safe: a record belongs to one thread at a time (the input that made it, then the queue
  * consumer that took it). Copy it with {@link #copy()} before handing it to a second destination.
@@ -71,7 +73,23 @@ public final class LogRecord {
     /** The value, or null when the field is absent or undef. */
     public Object get(FieldName name) {
         int index = indexOf(name);
-        return index < 0 ? null : values[index];
+        return index < 0 ? null : readable(index);
+    }
+
+    /**
+     * The string value as UTF-8, or null when the field is absent or not a string. When the value was
+     * stored as bytes ({@link #setStringUtf8}) those are returned without a copy: do not modify them.
+     */
+    public byte[] getStringUtf8(FieldName name) {
+        int index = indexOf(name);
+        if (index < 0) {
+            return null;
+        }
+        Object value = values[index];
+        if (value instanceof Utf8Text utf8) {
+            return utf8.bytes();
+        }
+        return value instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : null;
     }
 
     /** The value when it is a string, else null (absent, undef or another type). */
@@ -108,6 +126,14 @@ public final class LogRecord {
     }
 
     public void setString(FieldName name, String value) {
+        set(name, value);
+    }
+
+    /**
+     * Sets a string value given as its UTF-8 bytes, for a producer that made bytes and a consumer that
+     * wants them ({@link #getStringUtf8}); anyone else reading the field gets the decoded String.
+     */
+    public void setStringUtf8(FieldName name, Utf8Text value) {
         set(name, value);
     }
 
@@ -192,7 +218,22 @@ public final class LogRecord {
     /** Value in slot {@code index} (0 ≤ index &lt; size); null for undef. */
     public Object valueAt(int index) {
         checkIndex(index);
-        return values[index];
+        return readable(index);
+    }
+
+    /**
+     * The value in slot {@code index} as the language knows it. Invariant: no {@link Utf8Text} leaves this
+     * class except through {@link #getStringUtf8}; one is decoded on its first read and the String takes
+     * its slot, so later reads neither decode again nor get a different instance.
+     */
+    private Object readable(int index) {
+        Object value = values[index];
+        if (value instanceof Utf8Text utf8) {
+            String text = utf8.toString();
+            values[index] = text;
+            return text;
+        }
+        return value;
     }
 
     /** Replaces the value in slot {@code index}; for callers that looked the slot up with {@link #indexOf}. */
@@ -229,7 +270,7 @@ public final class LogRecord {
             if (i > 0) {
                 text.append(", ");
             }
-            text.append(names[i].spelling()).append('=').append(values[i]);
+            text.append(names[i].spelling()).append('=').append(readable(i));
         }
         return text.append('}').toString();
     }

@@ -64,26 +64,30 @@ final class HttpOutput implements OutputInstance {
 
     @Override
     public void write(LogRecord record) throws IOException {
-        String raw = record.getString(CoreFields.RAW_EVENT);
+        byte[] raw = record.getStringUtf8(CoreFields.RAW_EVENT);
         switch (settings.batchMode()) {
             case NONE -> {
                 body.reset();
                 if (raw != null) {
-                    body.writeUtf8(raw);
+                    body.write(raw);
                 }
                 records = 1;
                 send();
             }
             case MULTILINE -> {
                 if (raw != null) {
-                    body.writeUtf8(raw);
+                    body.write(raw);
                 }
                 body.write('\n');
                 records++;
             }
             case JSON -> {
                 body.write(records == 0 ? '[' : ',');
-                body.writeUtf8(raw == null || raw.isEmpty() ? "null" : raw);
+                if (raw == null || raw.length == 0) {
+                    body.writeUtf8("null");
+                } else {
+                    body.write(raw);
+                }
                 records++;
             }
             case MULTIPART -> {
@@ -94,7 +98,7 @@ final class HttpOutput implements OutputInstance {
                 }
                 body.write('\r').write('\n');
                 if (raw != null) {
-                    body.writeUtf8(raw);
+                    body.write(raw);
                 }
                 body.write('\r').write('\n');
                 records++;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.openmaces.core.framing.ByteSink;
@@ -18,6 +19,7 @@ import org.openmaces.core.record.CoreFields;
 import org.openmaces.core.record.Datetime;
 import org.openmaces.core.record.FieldName;
 import org.openmaces.core.record.LogRecord;
+import org.openmaces.core.record.Utf8Text;
 import org.openmaces.outputs.framing.SinkOutputStream;
 
 /**
@@ -47,15 +49,31 @@ public final class JsonEncoder {
 
     /** {@code to_json()}: the record as JSON text. */
     public String toJson(LogRecord record) {
+        ByteSink sink = encodeToScratch(record);
+        return new String(sink.array(), 0, sink.length(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The procedure {@code to_json()}: the same text as {@link #toJson}, kept as UTF-8 for a line-based
+     * output to copy as it is (the language sees the String it decodes to, should it read the field).
+     */
+    public Utf8Text toJsonUtf8(LogRecord record) {
+        ByteSink sink = encodeToScratch(record);
+        return Utf8Text.of(Arrays.copyOf(sink.array(), sink.length()));
+    }
+
+    /** The record's JSON in the calling thread's scratch sink, valid until the thread's next call. */
+    private ByteSink encodeToScratch(LogRecord record) {
         Encoding encoding = encodings.get();
         ByteSink sink = encoding.scratch;
+        if (sink.length() > 1 << 20) {
+            // The previous record was huge: do not keep its buffer for the thread's lifetime.
+            sink = new ByteSink(1024);
+            encoding.scratch = sink;
+        }
         sink.reset();
         write(record, sink, encoding);
-        String text = new String(sink.array(), 0, sink.length(), StandardCharsets.UTF_8);
-        if (sink.length() > 1 << 20) {
-            encoding.scratch = new ByteSink(); // do not keep a huge buffer per thread
-        }
-        return text;
+        return sink;
     }
 
     /** Appends the record's JSON object (no newline) to {@code out}. */
@@ -230,7 +248,7 @@ public final class JsonEncoder {
                 node = next;
                 depth++;
             }
-            String key = String.join(".", java.util.Arrays.asList(parts).subList(depth, parts.length));
+            String key = String.join(".", Arrays.asList(parts).subList(depth, parts.length));
             Object existing = node.get(key);
             if (existing instanceof Map) {
                 key = name; // a leaf named like an existing object: keep the full dotted name
@@ -290,8 +308,8 @@ public final class JsonEncoder {
                     return written;
                 }
                 int length = Math.max(id + 1, nameKeys.length * 2);
-                nameKeys = java.util.Arrays.copyOf(nameKeys, length);
-                names = java.util.Arrays.copyOf(names, length);
+                nameKeys = Arrays.copyOf(nameKeys, length);
+                names = Arrays.copyOf(names, length);
             }
             nameKeys[id] = name;
             names[id] = written;

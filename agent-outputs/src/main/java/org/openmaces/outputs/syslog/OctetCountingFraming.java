@@ -19,20 +19,10 @@ final class OctetCountingFraming implements RecordFraming {
 
     @Override
     public void frame(LogRecord record, ByteSink out) {
-        String raw = record.getString(CoreFields.RAW_EVENT);
-        int lengthAt = out.length();
-        // Write the message first, then move it right to make room for its length prefix: the UTF-8 length
-        // is only known after encoding, and encoding twice costs more than one copy.
+        byte[] raw = record.getStringUtf8(CoreFields.RAW_EVENT);
+        out.writeDecimal(raw == null ? 0 : raw.length).write(' ');
         if (raw != null) {
-            out.writeUtf8(raw);
+            out.write(raw);
         }
-        int messageLength = out.length() - lengthAt;
-        byte[] prefix = (messageLength + " ").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        out.ensure(prefix.length);
-        byte[] array = out.array();
-        System.arraycopy(array, lengthAt, array, lengthAt + prefix.length, messageLength);
-        System.arraycopy(prefix, 0, array, lengthAt, prefix.length);
-        out.truncate(lengthAt);
-        out.write(array, lengthAt, prefix.length + messageLength);
     }
 }

@@ -1,0 +1,103 @@
+package org.openmaces.core.record;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.openmaces.core.framing.ByteSink;
+import org.openmaces.core.framing.CoreFramings;
+import org.openmaces.core.framing.RecordFraming;
+
+/** A string value stored as UTF-8 bytes reads as its String everywhere but {@code getStringUtf8}. */
+class LogRecordTest {
+    private static final FieldName RAW_EVENT = CoreFields.RAW_EVENT;
+    private static final String TEXT = "{\"Message\":\"caf\u00e9 \u2603 \ud83d\ude00\"}";
+
+    private static Utf8Text utf8(String text) {
+        return Utf8Text.of(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldHandOutTheStoredBytesThemselvesUntilTheFieldIsRead() {
+        LogRecord record = new LogRecord();
+        Utf8Text value = utf8(TEXT);
+        record.setStringUtf8(RAW_EVENT, value);
+
+        assertSame(value.bytes(), record.getStringUtf8(RAW_EVENT));
+    }
+
+    @Test
+    void shouldReadAsTheDecodedStringThroughEveryAccessorAndKeepIt() {
+        LogRecord record = new LogRecord();
+        record.setString(FieldName.of("Before"), "b");
+        record.setStringUtf8(RAW_EVENT, utf8(TEXT));
+
+        Object first = record.get(RAW_EVENT);
+        assertEquals(TEXT, first);
+        assertSame(first, record.get(RAW_EVENT), "decoded once, then the String takes the slot");
+        assertSame(first, record.getString(RAW_EVENT));
+        assertSame(first, record.valueAt(1));
+        assertEquals(ValueType.STRING, ValueType.of(record.valueAt(1)));
+        assertArrayEquals(TEXT.getBytes(StandardCharsets.UTF_8), record.getStringUtf8(RAW_EVENT));
+    }
+
+    @Test
+    void shouldShowTheTextWhenPrinted() {
+        LogRecord record = new LogRecord();
+        record.setStringUtf8(RAW_EVENT, utf8("line"));
+
+        assertEquals("{raw_event=line}", record.toString());
+    }
+
+    @Test
+    void shouldGiveEachCopyTheSameText() {
+        LogRecord record = new LogRecord();
+        record.setStringUtf8(RAW_EVENT, utf8(TEXT));
+        LogRecord copy = record.copy();
+
+        assertEquals(TEXT, record.getString(RAW_EVENT));
+        assertEquals(TEXT, copy.getString(RAW_EVENT));
+    }
+
+    @Test
+    void shouldReplaceTheBytesWhenTheFieldIsSetAgain() {
+        LogRecord record = new LogRecord();
+        record.setStringUtf8(RAW_EVENT, utf8("old"));
+        record.setString(RAW_EVENT, "new");
+
+        assertArrayEquals("new".getBytes(StandardCharsets.UTF_8), record.getStringUtf8(RAW_EVENT));
+        assertEquals(1, record.size());
+    }
+
+    @Test
+    void shouldEncodeOtherStringsAndGiveNothingForOtherTypesOrAbsentFields() {
+        LogRecord record = new LogRecord();
+        record.setString(FieldName.of("Text"), "\u00e9");
+        record.setInteger(FieldName.of("Number"), 7);
+        record.set(FieldName.of("Undef"), null);
+
+        assertArrayEquals(new byte[]{(byte) 0xc3, (byte) 0xa9}, record.getStringUtf8(FieldName.of("Text")));
+        assertNull(record.getStringUtf8(FieldName.of("Number")));
+        assertNull(record.getStringUtf8(FieldName.of("Undef")));
+        assertNull(record.getStringUtf8(FieldName.of("Absent")));
+    }
+
+    @Test
+    void shouldFrameTheBytesAndTheStringAlike() {
+        LogRecord bytes = new LogRecord();
+        bytes.setStringUtf8(RAW_EVENT, utf8(TEXT));
+        LogRecord text = new LogRecord();
+        text.setString(RAW_EVENT, TEXT);
+
+        for (RecordFraming framing : new RecordFraming[]{CoreFramings.LINE_BASED, CoreFramings.DGRAM}) {
+            ByteSink fromBytes = new ByteSink();
+            ByteSink fromText = new ByteSink();
+            framing.frame(bytes, fromBytes);
+            framing.frame(text, fromText);
+            assertArrayEquals(fromText.toByteArray(), fromBytes.toByteArray(), framing.name());
+        }
+    }
+}
