@@ -1,5 +1,7 @@
 package org.openmaces.outputs.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import org.openmaces.core.language.runtime.DateFormatter;
 import org.openmaces.core.record.Datetime;
 
@@ -8,7 +10,8 @@ import org.openmaces.core.record.Datetime;
  * events do: the text of one second is made once by the language's formatter, with a marker fraction, and
  * reused with each datetime's own six digits. Offsets change only on whole seconds, so the rest of the text
  * is the same within a second. Formats without a recognisable fraction go to the formatter every time.
- * One per thread.
+ * {@link #write} hands the generator the cached characters themselves, so a datetime written as JSON costs
+ * no String. One per thread.
  */
 final class DatetimeCache {
     private static final long MARKER = 987_654;
@@ -17,10 +20,13 @@ final class DatetimeCache {
     private final boolean usable;
     /** Two seconds are kept: a record often carries two times (EventTime, EventReceivedTime) seconds apart. */
     private final long[] seconds = {Long.MIN_VALUE, Long.MIN_VALUE};
-    private final String[] befores = new String[2];
-    private final String[] afters = new String[2];
+    /**
+     * The text of each kept second, with the six fraction digits at {@code fractionAt[slot]}; those digits
+     * are overwritten by every lookup, so the array holds the last datetime looked up in that second.
+     */
+    private final char[][] texts = new char[2][];
+    private final int[] fractionAt = new int[2];
     private int older;
-    private final char[] digits = new char[6];
 
     DatetimeCache(DateFormatter formatter) {
         this.formatter = formatter;
@@ -28,24 +34,38 @@ final class DatetimeCache {
     }
 
     String format(Datetime datetime) {
+        char[] text = cachedText(datetime);
+        return text != null ? new String(text) : formatter.format(datetime);
+    }
+
+    /** Writes the datetime's text as a JSON string, as {@code generator.writeString(format(datetime))} would. */
+    void write(Datetime datetime, JsonGenerator generator) throws IOException {
+        char[] text = cachedText(datetime);
+        if (text != null) {
+            generator.writeString(text, 0, text.length);
+        } else {
+            generator.writeString(formatter.format(datetime));
+        }
+    }
+
+    /** The datetime's text in a kept second's array (valid until the next lookup), or null for the formatter. */
+    private char[] cachedText(Datetime datetime) {
         if (!usable) {
-            return formatter.format(datetime);
+            return null;
         }
         long micros = datetime.microseconds();
         long second = Math.floorDiv(micros, 1_000_000L);
         int slot = second == seconds[0] ? 0 : second == seconds[1] ? 1 : load(second);
         if (slot < 0) {
-            return formatter.format(datetime);
+            return null;
         }
-        String before = befores[slot];
-        String after = afters[slot];
+        char[] text = texts[slot];
         int fraction = (int) Math.floorMod(micros, 1_000_000L);
-        for (int i = 5; i >= 0; i--) {
-            digits[i] = (char) ('0' + fraction % 10);
+        for (int i = fractionAt[slot] + 5; i >= fractionAt[slot]; i--) {
+            text[i] = (char) ('0' + fraction % 10);
             fraction /= 10;
         }
-        return new StringBuilder(before.length() + 6 + after.length())
-                .append(before).append(digits).append(after).toString();
+        return text;
     }
 
     /** Fills the older slot with {@code second}; its index, or -1 when the text has no single marker. */
@@ -57,8 +77,8 @@ final class DatetimeCache {
         }
         int slot = older;
         older = 1 - older;
-        befores[slot] = text.substring(0, at + 1);
-        afters[slot] = text.substring(at + MARKER_TEXT.length());
+        texts[slot] = text.toCharArray();
+        fractionAt[slot] = at + 1;
         seconds[slot] = second;
         return slot;
     }

@@ -147,7 +147,7 @@ public final class JsonEncoder {
         } else if (value instanceof Boolean flag) {
             generator.writeBoolean(flag);
         } else if (value instanceof Datetime datetime) {
-            generator.writeString(encoding.dates.format(datetime));
+            encoding.dates.write(datetime, generator);
         } else {
             generator.writeString(conversions.string(value));
         }

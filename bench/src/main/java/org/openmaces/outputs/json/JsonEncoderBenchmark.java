@@ -144,7 +144,8 @@ public class JsonEncoderBenchmark {
         int seconds = arguments.length > 0 ? Integer.parseInt(arguments[0]) : 10;
         String[] eventsToRun = arguments.length > 1 ? new String[]{arguments[1]} : new String[]{"open_close", "exec"};
         String[] valuesToRun = arguments.length > 2 ? new String[]{arguments[2]} : new String[]{"repeated", "distinct"};
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        // com.sun.management's interface: the JDK's ThreadMXBean also counts the bytes a thread allocates.
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         for (String events : eventsToRun) {
             for (String values : valuesToRun) {
                 JsonEncoderBenchmark benchmark = new JsonEncoderBenchmark();
@@ -157,6 +158,7 @@ public class JsonEncoderBenchmark {
                     while (System.nanoTime() < deadline) {
                         sum += run(benchmark, method, 10_000);
                     }
+                    long allocatedStart = threads.getCurrentThreadAllocatedBytes();
                     long cpuStart = threads.getCurrentThreadCpuTime();
                     long wallStart = System.nanoTime();
                     long count = 0;
@@ -165,9 +167,10 @@ public class JsonEncoderBenchmark {
                         count += 10_000;
                     }
                     double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+                    double allocated = (double) (threads.getCurrentThreadAllocatedBytes() - allocatedStart) / count;
                     double wall = (System.nanoTime() - wallStart) / 1e9;
-                    System.out.printf("%-10s %-8s %-19s %,9.0f records per CPU-second (%.0f ns each; %,9.0f per wall-clock second)%s%n",
-                            events, values, method, count / cpu, cpu * 1e9 / count, count / wall, sum == 42 ? " " : "");
+                    System.out.printf("%-10s %-8s %-19s %,9.0f records per CPU-second (%.0f ns each; %,9.0f per wall-clock second; %,.0f bytes allocated each)%s%n",
+                            events, values, method, count / cpu, cpu * 1e9 / count, count / wall, allocated, sum == 42 ? " " : "");
                 }
             }
         }
