@@ -9,8 +9,9 @@ import java.util.Arrays;
  * value ({@code null}); an absent field also reads as undef, but {@link #contains} tells them apart.
  *
  * <p>Values are the Java classes listed in {@link ValueType}. Integers are stored as {@link Long},
- * datetimes as {@link Datetime}. A string may also be stored as its UTF-8 bytes ({@link #setStringUtf8});
- * every reader but {@link #getStringUtf8} sees it as the String those bytes decode to.
+ * datetimes as {@link Datetime}. A string may also be stored unmade, as a {@link DeferredString} (such as
+ * its UTF-8 bytes, {@link Utf8Text}); every reader sees the String it resolves to, made on the first read,
+ * except {@link #getStringUtf8}, which takes a Utf8Text's bytes as they are.
  *
  * <p>Not thread-safe: a record belongs to one thread at a time (the input that made it, then the queue
  * consumer that took it). Copy it with {@link #copy()} before handing it to a second destination.
@@ -78,18 +79,17 @@ public final class LogRecord {
 
     /**
      * The string value as UTF-8, or null when the field is absent or not a string. When the value was
-     * stored as bytes ({@link #setStringUtf8}) those are returned without a copy: do not modify them.
+     * stored as bytes ({@link Utf8Text}) those are returned without a copy: do not modify them.
      */
     public byte[] getStringUtf8(FieldName name) {
         int index = indexOf(name);
         if (index < 0) {
             return null;
         }
-        Object value = values[index];
-        if (value instanceof Utf8Text utf8) {
+        if (values[index] instanceof Utf8Text utf8) {
             return utf8.bytes();
         }
-        return value instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : null;
+        return readable(index) instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : null;
     }
 
     /** The value when it is a string, else null (absent, undef or another type). */
@@ -129,11 +129,8 @@ public final class LogRecord {
         set(name, value);
     }
 
-    /**
-     * Sets a string value given as its UTF-8 bytes, for a producer that made bytes and a consumer that
-     * wants them ({@link #getStringUtf8}); anyone else reading the field gets the decoded String.
-     */
-    public void setStringUtf8(FieldName name, Utf8Text value) {
+    /** Sets a string value that is made only if read (see {@link DeferredString}). */
+    public void setDeferredString(FieldName name, DeferredString value) {
         set(name, value);
     }
 
@@ -222,14 +219,14 @@ public final class LogRecord {
     }
 
     /**
-     * The value in slot {@code index} as the language knows it. Invariant: no {@link Utf8Text} leaves this
-     * class except through {@link #getStringUtf8}; one is decoded on its first read and the String takes
-     * its slot, so later reads neither decode again nor get a different instance.
+     * The value in slot {@code index} as the language knows it. Invariant: no {@link DeferredString} leaves
+     * this class (only a Utf8Text's bytes do, through {@link #getStringUtf8}); one is resolved on its first
+     * read and the String takes its slot, so later reads neither resolve again nor get another instance.
      */
     private Object readable(int index) {
         Object value = values[index];
-        if (value instanceof Utf8Text utf8) {
-            String text = utf8.toString();
+        if (value instanceof DeferredString deferred) {
+            String text = deferred.resolve();
             values[index] = text;
             return text;
         }

@@ -9,13 +9,13 @@ import java.nio.charset.StandardCharsets;
  * every line.
  *
  * <p>Never seen by the language: {@link LogRecord} decodes it into a String the first time anyone reads
- * the field, and only {@link LogRecord#getStringUtf8} hands out the bytes. So a value stored this way
- * behaves exactly as the String {@code new String(bytes, UTF_8)} would.
+ * the field (see {@link DeferredString}), and only {@link LogRecord#getStringUtf8} hands out the bytes. So
+ * a value stored this way behaves exactly as the String {@code new String(bytes, UTF_8)} would.
  *
  * <p>Immutable by contract: the array is owned by this object once given to {@link #of}, and readers must
  * not modify what {@link #bytes()} returns.
  */
-public final class Utf8Text {
+public final class Utf8Text extends DeferredString {
     private final byte[] bytes;
 
     private Utf8Text(byte[] bytes) {
@@ -34,7 +34,7 @@ public final class Utf8Text {
 
     /** The text as a String; each call decodes again (LogRecord keeps the result). */
     @Override
-    public String toString() {
+    public String resolve() {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 }

@@ -11,7 +11,7 @@ import org.openmaces.core.framing.ByteSink;
 import org.openmaces.core.framing.CoreFramings;
 import org.openmaces.core.framing.RecordFraming;
 
-/** A string value stored as UTF-8 bytes reads as its String everywhere but {@code getStringUtf8}. */
+/** A deferred string value reads as its String everywhere; only a Utf8Text's bytes come out as they are. */
 class LogRecordTest {
     private static final FieldName RAW_EVENT = CoreFields.RAW_EVENT;
     private static final String TEXT = "{\"Message\":\"caf\u00e9 \u2603 \ud83d\ude00\"}";
@@ -24,7 +24,7 @@ class LogRecordTest {
     void shouldHandOutTheStoredBytesThemselvesUntilTheFieldIsRead() {
         LogRecord record = new LogRecord();
         Utf8Text value = utf8(TEXT);
-        record.setStringUtf8(RAW_EVENT, value);
+        record.setDeferredString(RAW_EVENT, value);
 
         assertSame(value.bytes(), record.getStringUtf8(RAW_EVENT));
     }
@@ -33,7 +33,7 @@ class LogRecordTest {
     void shouldReadAsTheDecodedStringThroughEveryAccessorAndKeepIt() {
         LogRecord record = new LogRecord();
         record.setString(FieldName.of("Before"), "b");
-        record.setStringUtf8(RAW_EVENT, utf8(TEXT));
+        record.setDeferredString(RAW_EVENT, utf8(TEXT));
 
         Object first = record.get(RAW_EVENT);
         assertEquals(TEXT, first);
@@ -45,9 +45,29 @@ class LogRecordTest {
     }
 
     @Test
+    void shouldResolveAnyDeferredStringOnceOnItsFirstRead() {
+        int[] resolutions = {0};
+        DeferredString counted = new DeferredString() {
+            @Override
+            public String resolve() {
+                resolutions[0]++;
+                return "caf\u00e9";
+            }
+        };
+        LogRecord record = new LogRecord();
+        record.setDeferredString(RAW_EVENT, counted);
+        assertEquals(0, resolutions[0], "not made when stored");
+
+        assertArrayEquals("caf\u00e9".getBytes(StandardCharsets.UTF_8), record.getStringUtf8(RAW_EVENT));
+        assertEquals("caf\u00e9", record.get(RAW_EVENT));
+        assertEquals("caf\u00e9", record.valueAt(0));
+        assertEquals(1, resolutions[0]);
+    }
+
+    @Test
     void shouldShowTheTextWhenPrinted() {
         LogRecord record = new LogRecord();
-        record.setStringUtf8(RAW_EVENT, utf8("line"));
+        record.setDeferredString(RAW_EVENT, utf8("line"));
 
         assertEquals("{raw_event=line}", record.toString());
     }
@@ -55,7 +75,7 @@ class LogRecordTest {
     @Test
     void shouldGiveEachCopyTheSameText() {
         LogRecord record = new LogRecord();
-        record.setStringUtf8(RAW_EVENT, utf8(TEXT));
+        record.setDeferredString(RAW_EVENT, utf8(TEXT));
         LogRecord copy = record.copy();
 
         assertEquals(TEXT, record.getString(RAW_EVENT));
@@ -65,7 +85,7 @@ class LogRecordTest {
     @Test
     void shouldReplaceTheBytesWhenTheFieldIsSetAgain() {
         LogRecord record = new LogRecord();
-        record.setStringUtf8(RAW_EVENT, utf8("old"));
+        record.setDeferredString(RAW_EVENT, utf8("old"));
         record.setString(RAW_EVENT, "new");
 
         assertArrayEquals("new".getBytes(StandardCharsets.UTF_8), record.getStringUtf8(RAW_EVENT));
@@ -88,7 +108,7 @@ class LogRecordTest {
     @Test
     void shouldFrameTheBytesAndTheStringAlike() {
         LogRecord bytes = new LogRecord();
-        bytes.setStringUtf8(RAW_EVENT, utf8(TEXT));
+        bytes.setDeferredString(RAW_EVENT, utf8(TEXT));
         LogRecord text = new LogRecord();
         text.setString(RAW_EVENT, TEXT);
 

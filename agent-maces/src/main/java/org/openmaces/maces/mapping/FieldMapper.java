@@ -108,9 +108,9 @@ public final class FieldMapper {
             return;
         }
         int fromField = out.fieldCount();
-        int fromRaw = out.rawLength();
+        int fromPiece = out.pieceCount();
         processFields(record, fields, token, version);
-        ProcessCache.Entry made = out.capture(fromField, fromRaw);
+        ProcessCache.Entry made = out.capture(fromField, fromPiece);
         cache.put(record.buffer(), start, bytes, gated, made.names(), made.values(), made.raw());
     }
 

@@ -1,72 +1,95 @@
 package org.openmaces.maces.mapping;
 
+import java.util.Arrays;
 import org.openmaces.core.record.Datetime;
 import org.openmaces.core.record.FieldName;
 import org.openmaces.core.record.LogRecord;
 
 /**
- * Builds one {@link LogRecord} and its {@code $raw_event} text together, so every field that is
- * set also appears in {@code $raw_event}, in the same order. Reused per record; one per thread.
+ * Builds one {@link LogRecord} and its {@code $raw_event} together, so every field that is set also
+ * appears in {@code $raw_event}, in the same order. The text itself is made only if someone reads it
+ * ({@link RawEventText}): here each field adds a piece, its name's prefix and its value (or its text,
+ * when the mapper has it rendered already). Reused per record; one per thread.
  */
 final class RecordAssembler {
-    private final StringBuilder raw = new StringBuilder(1024);
-    private final DatetimeText datetimes = new DatetimeText();
+    /** Typical $raw_event length in characters for each piece, for the text's first buffer. */
+    private static final int EXPECTED_PIECE_LENGTH = 40;
     private LogRecord record;
+    /** The current record's pieces (see {@link RawEventText}); fresh arrays per record, handed over by finish. */
+    private String[] prefixes;
+    private Object[] pieces;
+    private boolean[] verbatim;
+    private int pieceCount;
+    /** Length of the verbatim texts among the pieces (process blocks, exec arguments), for the first buffer. */
+    private int verbatimLength;
 
     void begin(int expectedFields) {
         record = new LogRecord(expectedFields);
-        raw.setLength(0);
+        prefixes = new String[expectedFields];
+        pieces = new Object[expectedFields];
+        verbatim = new boolean[expectedFields];
+        pieceCount = 0;
+        verbatimLength = 0;
     }
 
-    private String[] prefixes = new String[256];
+    private String[] prefixesById = new String[256];
 
-    /** " Name=" (or "Name=" first), made once per field name. */
-    private void name(FieldName name) {
+    /** " Name=", made once per field name. */
+    private String prefix(FieldName name) {
         int id = name.id();
-        if (id >= prefixes.length) {
-            prefixes = java.util.Arrays.copyOf(prefixes, Math.max(id + 1, prefixes.length * 2));
+        if (id >= prefixesById.length) {
+            prefixesById = Arrays.copyOf(prefixesById, Math.max(id + 1, prefixesById.length * 2));
         }
-        String prefix = prefixes[id];
+        String prefix = prefixesById[id];
         if (prefix == null) {
             prefix = " " + name.spelling() + "=";
-            prefixes[id] = prefix;
+            prefixesById[id] = prefix;
         }
-        if (raw.length() == 0) {
-            raw.append(prefix, 1, prefix.length());
-        } else {
-            raw.append(prefix);
+        return prefix;
+    }
+
+    private void piece(String prefix, Object piece, boolean asIs) {
+        if (pieceCount == pieces.length) {
+            int capacity = pieceCount * 2;
+            prefixes = Arrays.copyOf(prefixes, capacity);
+            pieces = Arrays.copyOf(pieces, capacity);
+            verbatim = Arrays.copyOf(verbatim, capacity);
         }
+        prefixes[pieceCount] = prefix;
+        pieces[pieceCount] = piece;
+        verbatim[pieceCount] = asIs;
+        pieceCount++;
+        if (asIs) {
+            verbatimLength += ((String) piece).length();
+        }
+    }
+
+    /** Sets a field whose $raw_event form is made from its value. */
+    private void field(FieldName name, Object value) {
+        record.append(name, value);
+        piece(prefix(name), value, false);
     }
 
     void string(FieldName name, String value) {
-        record.append(name, value);
-        name(name);
-        RawEventFormat.appendValue(raw, value);
+        field(name, value);
     }
 
     /** A string whose $raw_event form is already rendered ({@link RawEventFormat#appendValue}). */
     void rendered(FieldName name, String value, String rawText) {
         record.append(name, value);
-        name(name);
-        raw.append(rawText);
+        piece(prefix(name), rawText, true);
     }
 
     void integer(FieldName name, long value) {
-        record.append(name, Long.valueOf(value));
-        name(name);
-        raw.append(value);
+        field(name, Long.valueOf(value));
     }
 
     void bool(FieldName name, boolean value) {
-        record.append(name, Boolean.valueOf(value));
-        name(name);
-        raw.append(value ? "TRUE" : "FALSE");
+        field(name, Boolean.valueOf(value));
     }
 
     void datetime(FieldName name, long microseconds) {
-        record.append(name, Datetime.ofMicroseconds(microseconds));
-        name(name);
-        datetimes.append(raw, microseconds);
+        field(name, Datetime.ofMicroseconds(microseconds));
     }
 
     /** Fields set so far (for {@link #capture}). */
@@ -74,58 +97,44 @@ final class RecordAssembler {
         return record.size();
     }
 
-    int rawLength() {
-        return raw.length();
+    /** Pieces of $raw_event so far (for {@link #capture}). */
+    int pieceCount() {
+        return pieceCount;
     }
 
-    /** The fields set since {@code fromField}, and their $raw_event text since {@code fromRaw}. */
-    ProcessCache.Entry capture(int fromField, int fromRaw) {
+    /** The fields set since {@code fromField}, and the $raw_event text of the pieces since {@code fromPiece}. */
+    ProcessCache.Entry capture(int fromField, int fromPiece) {
         int count = record.size() - fromField;
-        org.openmaces.core.record.FieldName[] names = new org.openmaces.core.record.FieldName[count];
+        FieldName[] names = new FieldName[count];
         Object[] values = new Object[count];
         for (int i = 0; i < count; i++) {
             names[i] = record.nameAt(fromField + i);
             values[i] = record.valueAt(fromField + i);
         }
-        return new ProcessCache.Entry(null, false, names, values, raw.substring(fromRaw));
+        StringBuilder text = new StringBuilder(EXPECTED_PIECE_LENGTH * (pieceCount - fromPiece));
+        RawEventText.append(text, prefixes, pieces, verbatim, fromPiece, pieceCount, fromPiece == 0);
+        return new ProcessCache.Entry(null, false, names, values, text.toString());
     }
 
     /** Appends fields captured earlier: their values are immutable and shared; the text in one piece. */
     void replay(ProcessCache.Entry entry) {
-        org.openmaces.core.record.FieldName[] names = entry.names();
+        FieldName[] names = entry.names();
         Object[] values = entry.values();
         for (int i = 0; i < names.length; i++) {
             record.append(names[i], values[i]);
         }
-        raw.append(entry.raw());
+        piece(null, entry.raw(), true);
     }
 
     LogRecord finish() {
-        record.append(MacesFields.RAW_EVENT, raw.toString());
+        int expectedLength = verbatimLength + EXPECTED_PIECE_LENGTH * pieceCount;
+        record.append(MacesFields.RAW_EVENT,
+                new RawEventText(prefixes, pieces, verbatim, pieceCount, expectedLength));
         LogRecord done = record;
         record = null;
+        prefixes = null;
+        pieces = null;
+        verbatim = null;
         return done;
-    }
-
-    /** RFC 3339 UTC with microseconds; the part up to the second is formatted once per second. */
-    static final class DatetimeText {
-        private long cachedSecond = Long.MIN_VALUE;
-        private String cachedPrefix;
-
-        void append(StringBuilder text, long microseconds) {
-            long second = Math.floorDiv(microseconds, 1_000_000L);
-            int micros = (int) Math.floorMod(microseconds, 1_000_000L);
-            if (second != cachedSecond) {
-                cachedSecond = second;
-                String iso = java.time.LocalDateTime.ofEpochSecond(second, 0, java.time.ZoneOffset.UTC)
-                        .format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME);
-                cachedPrefix = (iso.length() == 16 ? iso + ":00" : iso) + ".";
-            }
-            text.append(cachedPrefix);
-            for (int divisor = 100_000; divisor > 0; divisor /= 10) {
-                text.append((char) ('0' + micros / divisor % 10));
-            }
-            text.append('Z');
-        }
     }
 }

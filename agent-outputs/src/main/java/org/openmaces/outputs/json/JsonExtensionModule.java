@@ -83,7 +83,7 @@ public final class JsonExtensionModule implements ModuleProvider {
         functions.register(new ProcedureDefinition("to_json", List.of(), false, Visibility.GLOBAL,
                 (context, arguments) -> {
                     LogRecord record = record(context, "to_json()");
-                    record.setStringUtf8(CoreFields.RAW_EVENT, encoder.toJsonUtf8(record));
+                    record.setDeferredString(CoreFields.RAW_EVENT, encoder.toJsonUtf8(record));
                 }));
         functions.register(new ProcedureDefinition("parse_json", List.of(), false, Visibility.GLOBAL,
                 (context, arguments) -> {

@@ -121,7 +121,7 @@ public class JsonEncoderBenchmark {
     @Benchmark
     public int toJsonProcedureLine() {
         LogRecord record = nextRecord();
-        record.setStringUtf8(CoreFields.RAW_EVENT, encoder.toJsonUtf8(record));
+        record.setDeferredString(CoreFields.RAW_EVENT, encoder.toJsonUtf8(record));
         line.reset();
         CoreFramings.LINE_BASED.frame(record, line);
         return line.length();

@@ -1,0 +1,25 @@
+package org.openmaces.core.record;
+
+/**
+ * A string value whose String is made only if someone reads it: a producer stores this when the text is
+ * often not needed as a String (im_maces's {@code $raw_event}, which a {@code to_json()} configuration
+ * overwrites unread) or is wanted as bytes ({@link Utf8Text}, for a line-based output).
+ *
+ * <p>{@link LogRecord} resolves it on the first read of the field and keeps the String in its place, so
+ * the language never sees this type. Subclasses are immutable and give the same text on every call from
+ * any thread: copies of a record share them, and two outputs may resolve one at the same time.
+ *
+ * <p>An abstract class, not an interface, because LogRecord tests every value it hands out against it:
+ * a class test is one compare, while an interface test on a String goes through String's shared
+ * secondary-supertype cache, which the input and output threads then keep taking from each other's
+ * core (measured: a third of the output thread's time went into that test).
+ */
+public abstract class DeferredString {
+    /** The text; may be made afresh on every call. */
+    public abstract String resolve();
+
+    @Override
+    public String toString() {
+        return resolve();
+    }
+}
