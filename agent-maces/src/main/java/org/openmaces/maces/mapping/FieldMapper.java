@@ -140,8 +140,11 @@ public final class FieldMapper {
         FieldTag cdhash = target ? FieldTag.TARGET_CDHASH : FieldTag.PROCESS_CDHASH;
         if (record.has(cdhash) && record.valueLength(cdhash) > 0) {
             String hex = cdhashes.get(record.buffer(), record.valueOffset(cdhash), record.valueLength(cdhash));
-            if (hex != null) {
-                out.rendered(fields.codeDirectoryHash, hex, cdhashes.lastRendered());
+            String rendered = cdhashes.lastRendered();
+            if (hex != null && rendered != null) {
+                out.rendered(fields.codeDirectoryHash, hex, rendered);
+            } else if (hex != null) {
+                out.string(fields.codeDirectoryHash, hex); // longer than the cache keeps: not rendered
             }
         }
         cachedString(record, target ? FieldTag.TARGET_SIGNING_ID : FieldTag.PROCESS_SIGNING_ID, fields.signingId);

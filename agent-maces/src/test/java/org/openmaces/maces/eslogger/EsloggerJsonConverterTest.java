@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.openmaces.core.record.FieldName;
+import org.openmaces.core.record.LogRecord;
+import org.openmaces.maces.mapping.FieldMapper;
 import org.openmaces.maces.record.FieldTag;
 import org.openmaces.maces.record.RecordDecoder;
 import org.openmaces.maces.record.RecordFormat;
@@ -92,5 +95,19 @@ class EsloggerJsonConverterTest {
         assertEquals("!#acl 1\n", setacl.getString(FieldTag.ACL_TEXT));
         assertEquals("/x", setacl.getString(FieldTag.TARGET_PATH));
         assertEquals(0, setacl.flags() & RecordFormat.FLAG_TRUNCATED);
+    }
+
+    @Test
+    void shouldMapACdhashLongerThanTheCacheKeepsIntoTheFieldAndRawEvent() throws Exception {
+        // Found by the fuzzer: such a cdhash once reached $raw_event as the word null.
+        String hex = "0a1b".repeat(40);
+        RecordDecoder record = convert("{\"version\":4,\"time\":\"2025-08-07T15:13:09Z\","
+                + PROCESS.replace("\"cdhash\":\"0A0B\"", "\"cdhash\":\"" + hex.toUpperCase() + "\"")
+                + ",\"event\":{\"exit\":{\"stat\":0}}}");
+        assertEquals(80, record.valueLength(FieldTag.PROCESS_CDHASH));
+        LogRecord mapped = new FieldMapper(acl -> null).map(record);
+        assertEquals(hex, mapped.getString(FieldName.of("ProcessCodeDirectoryHash")));
+        String raw = mapped.getString(FieldName.of("raw_event"));
+        assertTrue(raw.contains(" ProcessCodeDirectoryHash=" + hex + " "), raw);
     }
 }
