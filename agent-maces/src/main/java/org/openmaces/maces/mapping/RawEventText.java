@@ -39,7 +39,6 @@ final class RawEventText extends DeferredString {
         return text.toString();
     }
 
-
     /**
      * Appends pieces {@code from} (inclusive) to {@code to}; the first name's leading space is left out
      * when {@code atStart}, as the text's first field has none.

@@ -33,12 +33,7 @@ final class DatetimeCache {
         this.usable = !formatter.format().contains("%") && formatter.format().contains(".s");
     }
 
-    String format(Datetime datetime) {
-        char[] text = cachedText(datetime);
-        return text != null ? new String(text) : formatter.format(datetime);
-    }
-
-    /** Writes the datetime's text as a JSON string, as {@code generator.writeString(format(datetime))} would. */
+    /** Writes the datetime's text as a JSON string, as {@code generator.writeString(formatter.format(datetime))} would. */
     void write(Datetime datetime, JsonGenerator generator) throws IOException {
         char[] text = cachedText(datetime);
         if (text != null) {

@@ -12,9 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.openmaces.core.language.runtime.DateFormatter;
 import org.openmaces.core.record.Datetime;
 
+/** The cache writes every datetime exactly as the generator writes the language's formatted text. */
 class DatetimeCacheTest {
     @Test
-    void shouldFormatExactlyAsTheLanguageDoesAcrossSecondsAndOffsetChanges() {
+    void shouldWriteExactlyWhatTheLanguageFormatsAcrossSecondsAndOffsetChanges() throws IOException {
         // Europe/Berlin: 2024-03-31 01:00:00Z the offset changes from +01:00 to +02:00.
         long changeMicros = 1711846800L * 1_000_000L;
         SplittableRandom random = new SplittableRandom(7);
@@ -25,31 +26,37 @@ class DatetimeCacheTest {
             for (int i = 0; i < 2000; i++) {
                 long micros = changeMicros + random.nextLong(-3_000_000L, 3_000_000L);
                 Datetime datetime = Datetime.ofMicroseconds(micros);
-                assertEquals(formatter.format(datetime), cache.format(datetime), format + " at " + micros);
+                assertEquals(json(formatter.format(datetime)), json(cache, datetime), format + " at " + micros);
             }
         }
     }
 
     @Test
-    void shouldWriteTheSameJsonStringAsTheFormattedText() throws IOException {
+    void shouldEscapeWhatTheFormatsLiteralTextNeeds() throws IOException {
         // A quote and a backslash in the format's literal text must be escaped on the cached path too.
         DateFormatter formatter = DateFormatter.of("YYYY-MM-DD\"hh:mm:ss.s\\TZ", ZoneId.of("UTC"));
         DatetimeCache cache = new DatetimeCache(formatter);
-        StringWriter expected = new StringWriter();
-        StringWriter written = new StringWriter();
-        try (JsonGenerator plain = JsonEncoder.FACTORY.createGenerator(expected);
-             JsonGenerator cached = JsonEncoder.FACTORY.createGenerator(written)) {
-            plain.writeStartArray();
-            cached.writeStartArray();
-            for (long micros = 1_700_000_000_000_000L; micros < 1_700_000_003_000_000L; micros += 123_457L) {
-                Datetime datetime = Datetime.ofMicroseconds(micros);
-                plain.writeString(formatter.format(datetime));
-                cache.write(datetime, cached);
-            }
-            plain.writeEndArray();
-            cached.writeEndArray();
+        for (long micros = 1_700_000_000_000_000L; micros < 1_700_000_003_000_000L; micros += 123_457L) {
+            Datetime datetime = Datetime.ofMicroseconds(micros);
+            String written = json(cache, datetime);
+            assertEquals(json(formatter.format(datetime)), written);
+            assertTrue(written.contains("\\\"") && written.contains("\\\\"), written);
         }
-        assertEquals(expected.toString(), written.toString());
-        assertTrue(written.toString().contains("\\\""), written.toString());
+    }
+
+    private static String json(String text) throws IOException {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = JsonEncoder.FACTORY.createGenerator(out)) {
+            generator.writeString(text);
+        }
+        return out.toString();
+    }
+
+    private static String json(DatetimeCache cache, Datetime datetime) throws IOException {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = JsonEncoder.FACTORY.createGenerator(out)) {
+            cache.write(datetime, generator);
+        }
+        return out.toString();
     }
 }
