@@ -10,10 +10,10 @@ package org.openmaces.core.record;
  * any thread: copies of a record share them, and two outputs may resolve one at the same time.
  *
  * <p>An abstract class, not an interface, because LogRecord tests every value it hands out against it:
- * a class test is one compare, while an interface test on a String goes through String's shared
- * secondary-supertype cache, which the input and output threads then keep taking from each other's
- * core (measured: with an interface, the encoder's loop over the fields went from 5 % to 29 % of the
- * output thread's time).
+ * a class test is one compare, while on JDK 17 an interface test on a String goes through a one-entry
+ * cache in String's class data that threads testing other interfaces keep rewriting, moving it between
+ * cores (JDK-8180450). Measured: with an interface, the encoder's loop over the fields went from 5 % to
+ * 29 % of the output thread's time.
  */
 public abstract class DeferredString {
     /** The text; may be made afresh on every call. */
