@@ -105,6 +105,18 @@ public final class ByteSink {
         return Arrays.copyOf(bytes, length);
     }
 
+    /**
+     * Makes the {@code count} bytes after {@link #length()}, which the caller wrote into {@link #array()}
+     * after {@link #ensure ensuring} room for them, part of the sink: for writers that fill an array
+     * themselves, such as Jackson's number formatting.
+     */
+    public void advance(int count) {
+        if (count < 0 || length + count > bytes.length) {
+            throw new IllegalArgumentException("cannot advance " + length + " bytes by " + count + " in " + bytes.length);
+        }
+        length += count;
+    }
+
     /** Makes room for {@code count} more bytes. */
     public void ensure(int count) {
         int needed = length + count;

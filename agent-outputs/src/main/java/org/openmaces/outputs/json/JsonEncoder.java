@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.NumberOutput;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
@@ -23,15 +24,24 @@ import org.openmaces.core.record.Utf8Text;
 import org.openmaces.outputs.framing.SinkOutputStream;
 
 /**
- * Writes a record as one JSON object with Jackson's streaming generator: fields in record order, without
- * {@code raw_event} and (unless IncludeHiddenFields) names starting with {@code .} or {@code _}; undef as
- * {@code null}, booleans and integers as JSON literals, datetimes per the DateFormat, strings as strings
- * (or as nested JSON with DetectNestedJSON), other types as their {@code string()} text.
+ * Writes a record as one JSON object, byte for byte as Jackson's streaming generator writes it: fields in
+ * record order, without {@code raw_event} and (unless IncludeHiddenFields) names starting with {@code .} or
+ * {@code _}; undef as {@code null}, booleans and integers as JSON literals, datetimes per the DateFormat,
+ * strings as strings (or as nested JSON with DetectNestedJSON), other types as their {@code string()} text.
+ *
+ * <p>With PrettyPrint or UnFlatten the generator writes the whole object. Otherwise (the usual case, and
+ * the one that carries every event of a busy host) the encoder writes the braces, commas and names itself
+ * and takes each value's bytes from Jackson (see {@link #writeFlatObject}); the bytes are the same.
  *
  * <p>Thread-safe: each thread gets its own generator, buffer and caches.
  */
 public final class JsonEncoder {
     static final JsonFactory FACTORY = new JsonFactory();
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+    /** Characters of the longest decimal long, {@code -9223372036854775808}. */
+    private static final int LONGEST_LONG = 20;
     private final JsonSettings settings;
     private final Conversions conversions;
     private final DateFormatter dates;
@@ -82,19 +92,79 @@ public final class JsonEncoder {
     }
 
     private void write(LogRecord record, ByteSink out, Encoding encoding) {
+        int start = out.length();
         encoding.stream.target(out);
+        encoding.values.target(out);
         try {
-            JsonGenerator generator = encoding.generator();
-            writeObject(record, generator, encoding);
-            generator.flush();
+            if (settings.prettyPrint() || settings.unflatten()) {
+                JsonGenerator generator = encoding.generator();
+                writeObject(record, generator, encoding);
+                generator.flush();
+            } else {
+                writeFlatObject(record, out, encoding);
+            }
         } catch (IOException e) {
             // The sink is in memory; only a bug gets here.
             encoding.reset();
+            out.truncate(start);
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            // A value that cannot be written left the generator inside an object: start afresh next time.
+            // A value that cannot be written left a generator inside an object or a value: start afresh next
+            // time, and take back the part of the record already in the sink.
             encoding.reset();
+            out.truncate(start);
             throw e;
+        }
+    }
+
+    /**
+     * The object without indentation, written as the generator writes it (the tests compare the two), but
+     * without the generator's bookkeeping for each name and value, which was the largest part of its cost.
+     * This method writes the braces and each field's {@code ,"name":} (escaped by Jackson once per field);
+     * every value's bytes come from Jackson: its escaping, cached or not, and its number formatting.
+     */
+    private void writeFlatObject(LogRecord record, ByteSink out, Encoding encoding) throws IOException {
+        out.write('{');
+        // The first field's prefix is written without its comma.
+        int skip = 1;
+        for (int i = 0, size = record.size(); i < size; i++) {
+            byte[] prefix = encoding.memberPrefix(record.nameAt(i));
+            if (prefix == null) {
+                continue;
+            }
+            out.write(prefix, skip, prefix.length - skip);
+            skip = 0;
+            writeFlatValue(record.valueAt(i), out, encoding);
+        }
+        out.write('}');
+    }
+
+    private void writeFlatValue(Object value, ByteSink out, Encoding encoding) throws IOException {
+        if (value == null) {
+            out.write(NULL);
+        } else if (value instanceof String text) {
+            if (settings.detectNestedJson() && looksNested(text) && copyNested(text, encoding)) {
+                out.write(encoding.nestedCopy.array(), 0, encoding.nestedCopy.length());
+                return;
+            }
+            SerializedString escaped = encoding.strings.escaped(text);
+            if (escaped != null) {
+                byte[] bytes = escaped.asQuotedUTF8();
+                out.ensure(bytes.length + 2);
+                out.write('"').write(bytes).write('"');
+            } else {
+                encoding.values.writeString(text);
+            }
+        } else if (value instanceof Long number) {
+            out.ensure(LONGEST_LONG);
+            int end = NumberOutput.outputLong(number, out.array(), out.length());
+            out.advance(end - out.length());
+        } else if (value instanceof Boolean flag) {
+            out.write(flag ? TRUE : FALSE);
+        } else if (value instanceof Datetime datetime) {
+            encoding.dates.write(datetime, out, encoding.values);
+        } else {
+            encoding.values.writeString(conversions.string(value));
         }
     }
 
@@ -174,6 +244,22 @@ public final class JsonEncoder {
             }
             return true;
         }
+        if (!copyNested(text, encoding)) {
+            return false;
+        }
+        // An empty raw value makes the generator write what goes before a value (the ':' after the
+        // field name, or the ',' in an array) and count the value; flushed, the sink then ends there.
+        generator.writeRawValue("");
+        generator.flush();
+        encoding.stream.write(encoding.nestedCopy.array(), 0, encoding.nestedCopy.length());
+        return true;
+    }
+
+    /**
+     * Copies {@code text} through the scratch generator into {@code encoding.nestedCopy} and returns true
+     * when it is exactly one JSON object or array; returns false otherwise (the copy is then garbage).
+     */
+    private static boolean copyNested(String text, Encoding encoding) {
         ByteSink copy = encoding.nestedCopy;
         copy.reset();
         try (JsonParser parser = FACTORY.createParser(text)) {
@@ -192,11 +278,6 @@ public final class JsonEncoder {
             encoding.resetNestedCopier(); // it may have stopped inside an array or object
             return false;
         }
-        // An empty raw value makes the generator write what goes before a value (the ':' after the
-        // field name, or the ',' in an array) and count the value; flushed, the sink then ends there.
-        generator.writeRawValue("");
-        generator.flush();
-        encoding.stream.write(copy.array(), 0, copy.length());
         return true;
     }
 
@@ -276,6 +357,24 @@ public final class JsonEncoder {
     private record Leaf(Object value) {
     }
 
+    /** A field's name as the generator takes it and as a flat object's {@code ,"name":}; both null when left out. */
+    private record WrittenName(SerializedString name, byte[] prefix) {
+        static WrittenName of(FieldName field, boolean included) {
+            if (!included) {
+                return new WrittenName(null, null);
+            }
+            SerializedString name = new SerializedString(field.spelling());
+            byte[] escaped = name.asQuotedUTF8();
+            byte[] prefix = new byte[escaped.length + 4];
+            prefix[0] = ',';
+            prefix[1] = '"';
+            System.arraycopy(escaped, 0, prefix, 2, escaped.length);
+            prefix[prefix.length - 2] = '"';
+            prefix[prefix.length - 1] = ':';
+            return new WrittenName(name, prefix);
+        }
+    }
+
     /** One thread's generator, bound to a sink per use. */
     private final class Encoding {
         final SinkOutputStream stream = new SinkOutputStream();
@@ -290,6 +389,9 @@ public final class JsonEncoder {
          */
         private FieldName[] nameKeys = new FieldName[64];
         private SerializedString[] names = new SerializedString[64];
+        /** {@code memberPrefixes[id]}: {@code ,"name":} in UTF-8 for {@code names[id]}, or null likewise. */
+        private byte[][] memberPrefixes = new byte[64][];
+        final JsonValueWriter values = new JsonValueWriter();
         private JsonGenerator generator;
         /** Where a nested JSON value is copied before it is known to be valid; see {@link #writeNested}. */
         final ByteSink nestedCopy = new ByteSink(256);
@@ -302,7 +404,21 @@ public final class JsonEncoder {
             if (id < nameKeys.length && nameKeys[id] == name) {
                 return names[id];
             }
-            SerializedString written = included(name) ? new SerializedString(name.spelling()) : null;
+            return learn(name).name;
+        }
+
+        /** What goes before the field's value in a flat object, {@code ,"name":}; null when it is left out. */
+        byte[] memberPrefix(FieldName name) {
+            int id = name.id();
+            if (id < nameKeys.length && nameKeys[id] == name) {
+                return memberPrefixes[id];
+            }
+            return learn(name).prefix;
+        }
+
+        private WrittenName learn(FieldName name) {
+            WrittenName written = WrittenName.of(name, included(name));
+            int id = name.id();
             if (id >= nameKeys.length) {
                 if (id > 1 << 16) {
                     return written;
@@ -310,9 +426,11 @@ public final class JsonEncoder {
                 int length = Math.max(id + 1, nameKeys.length * 2);
                 nameKeys = Arrays.copyOf(nameKeys, length);
                 names = Arrays.copyOf(names, length);
+                memberPrefixes = Arrays.copyOf(memberPrefixes, length);
             }
             nameKeys[id] = name;
-            names[id] = written;
+            names[id] = written.name;
+            memberPrefixes[id] = written.prefix;
             return written;
         }
 
@@ -344,6 +462,7 @@ public final class JsonEncoder {
         void reset() {
             generator = null;
             nestedCopier = null;
+            values.reset();
         }
     }
 }

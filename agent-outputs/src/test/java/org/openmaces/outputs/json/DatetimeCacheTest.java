@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.openmaces.core.framing.ByteSink;
 import org.openmaces.core.language.runtime.DateFormatter;
 import org.openmaces.core.record.Datetime;
 
@@ -26,7 +28,9 @@ class DatetimeCacheTest {
             for (int i = 0; i < 2000; i++) {
                 long micros = changeMicros + random.nextLong(-3_000_000L, 3_000_000L);
                 Datetime datetime = Datetime.ofMicroseconds(micros);
-                assertEquals(json(formatter.format(datetime)), json(cache, datetime), format + " at " + micros);
+                String expected = json(formatter.format(datetime));
+                assertEquals(expected, json(cache, datetime), format + " at " + micros);
+                assertEquals(expected, appended(cache, datetime), format + " at " + micros + ", appended to a sink");
             }
         }
     }
@@ -40,23 +44,48 @@ class DatetimeCacheTest {
             Datetime datetime = Datetime.ofMicroseconds(micros);
             String written = json(cache, datetime);
             assertEquals(json(formatter.format(datetime)), written);
+            assertEquals(written, appended(cache, datetime));
             assertTrue(written.contains("\\\"") && written.contains("\\\\"), written);
         }
     }
 
+    @Test
+    void shouldLeaveTextWithSurrogatesToTheGenerator() throws IOException {
+        // Jackson's generator escapes surrogates; the cache's escaping would write them as UTF-8.
+        DateFormatter formatter = DateFormatter.of("YYYY-MM-DD\uD83D\uDE00hh:mm:ss.s", ZoneId.of("UTC"));
+        DatetimeCache cache = new DatetimeCache(formatter);
+        Datetime datetime = Datetime.ofMicroseconds(1_700_000_000_123_456L);
+        for (int i = 0; i < 2; i++) {
+            assertEquals(json(formatter.format(datetime)), json(cache, datetime));
+            assertEquals(json(formatter.format(datetime)), appended(cache, datetime));
+        }
+    }
+
+    /** What Jackson's UTF-8 generator, the one the encoder uses, writes for the text. */
     private static String json(String text) throws IOException {
-        StringWriter out = new StringWriter();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator generator = JsonEncoder.FACTORY.createGenerator(out)) {
             generator.writeString(text);
         }
-        return out.toString();
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private static String json(DatetimeCache cache, Datetime datetime) throws IOException {
-        StringWriter out = new StringWriter();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator generator = JsonEncoder.FACTORY.createGenerator(out)) {
             cache.write(datetime, generator);
         }
-        return out.toString();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String appended(DatetimeCache cache, Datetime datetime) throws IOException {
+        ByteSink sink = new ByteSink();
+        sink.write('x');
+        JsonValueWriter values = new JsonValueWriter();
+        values.target(sink);
+        cache.write(datetime, sink, values);
+        String written = sink.toString();
+        assertEquals('x', written.charAt(0));
+        return written.substring(1);
     }
 }

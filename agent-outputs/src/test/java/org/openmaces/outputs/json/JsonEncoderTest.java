@@ -1,8 +1,16 @@
 package org.openmaces.outputs.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import java.time.ZoneOffset;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.openmaces.core.framing.ByteSink;
 import org.openmaces.core.language.Conversions;
@@ -224,4 +232,106 @@ class JsonEncoderTest {
             assertEquals("{\"MESSAGE\":\"c\",\"visible\":2}", encoder.toJson(record("MESSAGE", "c", "visible", 2L)));
         }
     }
+
+    /**
+     * The encoder writes a record without indentation by itself, with Jackson's escaping and number
+     * formatting but not its generator's object handling. Whatever the record, the bytes must be the ones
+     * the generator writes for the same fields: this test writes random records both ways. Strings come
+     * from a pool, so the same instances come back as they do from im_maces (and reach the escaped-value
+     * cache), or are made afresh.
+     */
+    @Test
+    void shouldWriteExactlyWhatJacksonsGeneratorWritesForRandomRecords() throws IOException {
+        String[] names = {"EventType", "Message", "N\u00e9v", "with \"quote\"", "Path", "_hidden", ".dot", "raw_event",
+            "Count", "EventTime"};
+        String[] strings = {"", "plain", "a \"quoted\" \\ back/slash", "tab\tnew\nline\r\u0000\u001f\u007f",
+            "\u00e9\u20ac\u4e2d", "smile \uD83D\uDE00", "unpaired \uD800 high", "unpaired \uDC00 low",
+            "{\"k\":[1,2,{\"x\":null}]}", "[\"a\", 1.5e3, true]", "{not json}", "[1] [2]", "{} ", " []",
+            "x".repeat(600) + "\n", "/usr/bin/\u00e9".repeat(40)};
+        SplittableRandom random = new SplittableRandom(11);
+        for (JsonSettings settings : new JsonSettings[]{JsonSettings.defaults(), settings(false, false, true),
+            new JsonSettings("YYYY-MM-DD hh:mm:ss", true, false, false, true, false, false)}) {
+            JsonEncoder encoder = new JsonEncoder(settings, PLUS_ONE);
+            for (int round = 0; round < 3000; round++) {
+                LogRecord record = new LogRecord();
+                for (int field = random.nextInt(12); field > 0; field--) {
+                    String name = names[random.nextInt(names.length)] + (random.nextInt(4) == 0 ? random.nextInt(3) : "");
+                    record.set(FieldName.of(name), randomValue(random, strings));
+                }
+                assertEquals(throughTheGenerator(record, settings), encoder.toJson(record), record::toString);
+            }
+        }
+    }
+
+    private static Object randomValue(SplittableRandom random, String[] strings) {
+        return switch (random.nextInt(9)) {
+            case 0 -> null;
+            case 1 -> random.nextBoolean();
+            case 2 -> random.nextInt(3) == 0 ? (random.nextBoolean() ? Long.MIN_VALUE : Long.MAX_VALUE) : random.nextLong();
+            case 3 -> (long) random.nextInt(-1000, 1000);
+            case 4 -> Datetime.ofMicroseconds(1_700_000_000_000_000L + random.nextLong(0, 5_000_000L));
+            case 5 -> Binary.of(new byte[]{(byte) random.nextInt(), 0x2f});
+            case 6 -> new String(strings[random.nextInt(strings.length)].toCharArray());
+            default -> strings[random.nextInt(strings.length)];
+        };
+    }
+
+    /** The record written field by field through Jackson's UTF-8 generator, as the encoder is to write it. */
+    private static String throughTheGenerator(LogRecord record, JsonSettings settings) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator generator = JsonEncoder.FACTORY.createGenerator(bytes)) {
+            generator.writeStartObject();
+            for (int i = 0; i < record.size(); i++) {
+                String name = record.nameAt(i).spelling();
+                boolean hidden = name.startsWith("_") || name.startsWith(".");
+                if (name.equalsIgnoreCase("raw_event") || (hidden && !settings.includeHiddenFields())) {
+                    continue;
+                }
+                generator.writeFieldName(name);
+                Object value = record.valueAt(i);
+                if (value == null) {
+                    generator.writeNull();
+                } else if (value instanceof String text) {
+                    boolean nested = settings.detectNestedJson() && text.length() >= 2
+                            && ((text.startsWith("{") && text.endsWith("}")) || (text.startsWith("[") && text.endsWith("]")))
+                            && JsonEncoder.isJson(text);
+                    if (nested) {
+                        try (JsonParser parser = JsonEncoder.FACTORY.createParser(text)) {
+                            parser.nextToken();
+                            generator.copyCurrentStructure(parser);
+                        }
+                    } else {
+                        generator.writeString(text);
+                    }
+                } else if (value instanceof Long number) {
+                    generator.writeNumber(number);
+                } else if (value instanceof Boolean flag) {
+                    generator.writeBoolean(flag);
+                } else if (value instanceof Datetime datetime) {
+                    generator.writeString(PLUS_ONE.formatter(settings.dateFormat()).format(datetime));
+                } else {
+                    generator.writeString(PLUS_ONE.string(value));
+                }
+            }
+            generator.writeEndObject();
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldLeaveNothingInTheSinkWhenARecordCannotBeWritten() {
+        JsonEncoder encoder = new JsonEncoder(JsonSettings.defaults(), PLUS_ONE);
+        ByteSink sink = new ByteSink();
+        encoder.write(record("a", 1L), sink);
+        LogRecord unwritable = record("b", 2L, "c", new Object() {
+            @Override
+            public String toString() {
+                throw new IllegalStateException("no text");
+            }
+        });
+        assertThrows(RuntimeException.class, () -> encoder.write(unwritable, sink));
+        encoder.write(record("d", 3L), sink);
+        assertEquals("{\"a\":1}{\"d\":3}", sink.toString());
+    }
 }
+
