@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
@@ -94,7 +95,7 @@ class EscapedStringCacheTest {
         String first = "first value";
         cache.escaped(first);
         assertNotNull(cache.escaped(first));
-        // Enough other values that one of them lands in first's slot (direct-mapped: it replaces it).
+        // Enough other values, each found twice, that two of them land in first's set one after the other.
         for (int i = 0; i < 64 * EscapedStringCache.SLOTS; i++) {
             String other = "other " + i;
             cache.escaped(other);
@@ -102,6 +103,40 @@ class EscapedStringCacheTest {
         }
         assertNull(cache.escaped(first), "evicted: seen as new again");
         assertNotNull(cache.escaped(first));
+    }
+
+    @Test
+    void shouldKeepTwoValuesOfOneSetThatComeBackWhileNewValuesPassThrough() {
+        // Two values every record carries, which share a set, and values made afresh for every record. The
+        // two stay escaped, except that a new value falling into their set costs each of them one more
+        // sighting as new. Direct-mapped, the two pushed each other out in every record.
+        EscapedStringCache cache = new EscapedStringCache();
+        List<String> candidates = new ArrayList<>();
+        String first = null;
+        String second = null;
+        for (int i = 0; first == null; i++) {
+            String value = "/Applications/App " + i + ".app";
+            for (String candidate : candidates) {
+                if (EscapedStringCache.setOf(candidate) == EscapedStringCache.setOf(value)) {
+                    first = candidate;
+                    second = value;
+                }
+            }
+            candidates.add(value);
+        }
+        int set = EscapedStringCache.setOf(first);
+        int newInTheSet = 0;
+        int missed = 0;
+        int records = 20_000;
+        for (int record = 0; record < records; record++) {
+            missed += cache.escaped(first) == null ? 1 : 0;
+            missed += cache.escaped(second) == null ? 1 : 0;
+            String made = "sequence " + record;
+            cache.escaped(made);
+            newInTheSet += EscapedStringCache.setOf(made) == set ? 1 : 0;
+        }
+        assertTrue(missed <= 2 + 2 * newInTheSet, missed + " misses, " + newInTheSet + " new values in the set");
+        assertTrue(missed < records / 10, missed + " misses in " + records + " records");
     }
 
     @Test
