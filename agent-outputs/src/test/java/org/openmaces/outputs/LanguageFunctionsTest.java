@@ -82,6 +82,16 @@ class LanguageFunctionsTest {
     }
 
     @Test
+    void shouldKeepInRawEventTheJsonOfTheRecordAsItWasWhenTheProcedureRan() throws Exception {
+        // The procedure's JSON is made when read; changes after the call must not show in it.
+        LogRecord record = run("$Message = 'before'; set_var('json', to_json()); to_json(); $Message = 'after'; "
+                + "$Added = 1; rename_field('Message', 'Text'); $Expected = get_var('json');");
+        String json = (String) field(record, "raw_event");
+        assertTrue(json.contains("\"Message\":\"before\"") && !json.contains("Added"), json);
+        assertEquals(field(record, "Expected"), json);
+    }
+
+    @Test
     void shouldWriteSnareFromExecAndCountTheRecords() throws Exception {
         List<LogRecord> records = run("", 3, "$Hostname = 'mac1'; $EventTime = 2024-01-05 10:00:00; "
                 + "$EventID = 4688; $Category = \"Process\\tCreation\"; $Message = \"line one\\nline two\"; "

@@ -17,10 +17,7 @@ public final class CoreFramings implements FramingRegistry {
 
         @Override
         public void frame(LogRecord record, ByteSink out) {
-            byte[] raw = record.getStringUtf8(CoreFields.RAW_EVENT);
-            if (raw != null) {
-                out.write(raw);
-            }
+            record.writeStringUtf8(CoreFields.RAW_EVENT, out);
             out.write('\n');
         }
     };
@@ -34,10 +31,7 @@ public final class CoreFramings implements FramingRegistry {
 
         @Override
         public void frame(LogRecord record, ByteSink out) {
-            byte[] raw = record.getStringUtf8(CoreFields.RAW_EVENT);
-            if (raw != null) {
-                out.write(raw);
-            }
+            record.writeStringUtf8(CoreFields.RAW_EVENT, out);
         }
 
         @Override

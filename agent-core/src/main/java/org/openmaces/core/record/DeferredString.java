@@ -7,7 +7,9 @@ package org.openmaces.core.record;
  *
  * <p>{@link LogRecord} resolves it on the first read of the field and keeps the String in its place, so
  * the language never sees this type. Subclasses are immutable and give the same text on every call from
- * any thread: copies of a record share them, and two outputs may resolve one at the same time.
+ * any thread: copies of a record share them, and two outputs may resolve one at the same time. The one
+ * exception, {@link RecordDerivedString}, is made from its record's fields; the record replaces it by its
+ * settled text before it changes, is copied or leaves its thread, so it too always gives the same text.
  *
  * <p>An abstract class, not an interface, because LogRecord tests every value it hands out against it:
  * a class test is one compare, while on JDK 17 an interface test on a String goes through a one-entry

@@ -21,11 +21,13 @@ public final class FieldName {
     private final int id;
     private final String spelling;
     private final String lowerCaseName;
+    private final boolean wellFormed;
 
     private FieldName(int id, String spelling, String lowerCaseName) {
         this.id = id;
         this.spelling = spelling;
         this.lowerCaseName = lowerCaseName;
+        this.wellFormed = isWellFormed(spelling);
     }
 
     /** The interned name for this spelling; names that differ only in case share their id. */
@@ -54,6 +56,27 @@ public final class FieldName {
 
     public String lowerCaseName() {
         return lowerCaseName;
+    }
+
+    /**
+     * False when the spelling has an unpaired surrogate, which no UTF encoding can write (a JSON key parsed
+     * from a {@code \}{@code uD800} escape can make one); known once per name, for writers that check a whole
+     * record's names per record.
+     */
+    public boolean isWellFormed() {
+        return wellFormed;
+    }
+
+    private static boolean isWellFormed(String text) {
+        for (int i = 0, length = text.length(); i < length; i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when both denote the same field (case-insensitively). */

@@ -2,6 +2,7 @@ package org.openmaces.core.record;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.openmaces.core.framing.ByteSink;
 
 /**
  * One event: an ordered list of typed fields. Field names are case-insensitive and keep the spelling
@@ -11,7 +12,9 @@ import java.util.Arrays;
  * <p>Values are the Java classes listed in {@link ValueType}. Integers are stored as {@link Long},
  * datetimes as {@link Datetime}. A string may also be stored unmade, as a {@link DeferredString} (such as
  * its UTF-8 bytes, {@link Utf8Text}); every reader sees the String it resolves to, made on the first read,
- * except {@link #getStringUtf8}, which takes a Utf8Text's bytes as they are.
+ * except {@link #getStringUtf8} and {@link #writeStringUtf8}, which take a Utf8Text's bytes as they are. A
+ * {@link RecordDerivedString} is made from the record's other fields; the record settles it before it
+ * changes, so its text stays the one of the record when it was set.
  *
  * <p>Not thread-safe: a record belongs to one thread at a time (the input that made it, then the queue
  * consumer that took it). Copy it with {@link #copy()} before handing it to a second destination.
@@ -26,6 +29,8 @@ public final class LogRecord {
     private FieldName[] names;
     private Object[] values;
     private int size;
+    /** True when a value may be a {@link RecordDerivedString}: every change settles it first. */
+    private boolean derivedPending;
 
     public LogRecord() {
         this(INITIAL_CAPACITY);
@@ -45,9 +50,30 @@ public final class LogRecord {
         size = original.size;
     }
 
-    /** An independent copy: values are immutable, so a shallow copy of the arrays is a deep copy. */
+    /**
+     * An independent copy: values are immutable (a value derived from this record is settled first), so a
+     * shallow copy of the arrays is a deep copy.
+     */
     public LogRecord copy() {
+        settle();
         return new LogRecord(this);
+    }
+
+    /**
+     * Makes every value derived from this record's fields ({@link RecordDerivedString}) now, and keeps the
+     * text in its place. Called before any change and before a copy; the runtime calls it before the record
+     * leaves its thread, so the text is made on the thread that asked for it, as it would be at once.
+     */
+    public void settle() {
+        if (!derivedPending) {
+            return;
+        }
+        derivedPending = false;
+        for (int i = 0; i < size; i++) {
+            if (values[i] instanceof RecordDerivedString derived) {
+                values[i] = derived.settle();
+            }
+        }
     }
 
     /** Number of fields, including fields present with an undef value. */
@@ -86,10 +112,39 @@ public final class LogRecord {
         if (index < 0) {
             return null;
         }
+        if (values[index] instanceof RecordDerivedString derived) {
+            values[index] = derived.settle();
+        }
         if (values[index] instanceof Utf8Text utf8) {
             return utf8.bytes();
         }
         return readable(index) instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : null;
+    }
+
+    /**
+     * Appends the string value as UTF-8 to {@code out} and returns true; returns false, writing nothing,
+     * when the field is absent or not a string. A value kept as bytes is copied as it is, and a value derived
+     * from the record is made straight into {@code out}, without an array in between.
+     */
+    public boolean writeStringUtf8(FieldName name, ByteSink out) {
+        int index = indexOf(name);
+        if (index < 0) {
+            return false;
+        }
+        Object value = values[index];
+        if (value instanceof RecordDerivedString derived) {
+            derived.writeUtf8(out);
+            return true;
+        }
+        if (value instanceof Utf8Text utf8) {
+            out.write(utf8.bytes());
+            return true;
+        }
+        if (readable(index) instanceof String text) {
+            out.writeUtf8(text);
+            return true;
+        }
+        return false;
     }
 
     /** The value when it is a string, else null (absent, undef or another type). */
@@ -117,8 +172,10 @@ public final class LogRecord {
      * kept) or appending it. {@code null} keeps or creates the field with an undef value.
      */
     public void set(FieldName name, Object value) {
+        settle();
         int index = indexOf(name);
         if (index >= 0) {
+            noteDerived(value);
             values[index] = value;
             return;
         }
@@ -148,6 +205,7 @@ public final class LogRecord {
 
     /** Sets the field only when the record lacks it (how the core sets EventReceivedTime and friends). */
     public void setIfAbsent(FieldName name, Object value) {
+        settle();
         if (indexOf(name) < 0) {
             append(name, value);
         }
@@ -158,6 +216,8 @@ public final class LogRecord {
      * from distinct names (a decoder filling a fresh record); anyone else uses {@link #set}.
      */
     public void append(FieldName name, Object value) {
+        settle();
+        noteDerived(value);
         if (size == ids.length) {
             grow();
         }
@@ -167,8 +227,22 @@ public final class LogRecord {
         size++;
     }
 
+    /**
+     * Before storing {@code value}: a value derived from this record is to be settled before the next
+     * change; one derived from another record is refused.
+     */
+    private void noteDerived(Object value) {
+        if (value instanceof RecordDerivedString derived) {
+            if (derived.record() != this) {
+                throw new IllegalArgumentException("a value derived from another record");
+            }
+            derivedPending = true;
+        }
+    }
+
     /** Removes the field; later fields keep their order. Returns whether it was present. */
     public boolean remove(FieldName name) {
+        settle();
         int index = indexOf(name);
         if (index < 0) {
             return false;
@@ -188,6 +262,7 @@ public final class LogRecord {
      * is removed first. Returns false, changing nothing, when {@code oldName} is absent.
      */
     public boolean rename(FieldName oldName, FieldName newName) {
+        settle();
         int index = indexOf(oldName);
         if (index < 0) {
             return false;
@@ -236,11 +311,14 @@ public final class LogRecord {
     /** Replaces the value in slot {@code index}; for callers that looked the slot up with {@link #indexOf}. */
     public void setValueAt(int index, Object value) {
         checkIndex(index);
+        settle();
+        noteDerived(value);
         values[index] = value;
     }
 
     /** Removes every field. */
     public void clear() {
+        derivedPending = false;
         Arrays.fill(names, 0, size, null);
         Arrays.fill(values, 0, size, null);
         size = 0;

@@ -74,6 +74,8 @@ final class Destinations {
                 offer(i);
             }
         }
+        // A value derived from the record's fields is made here, on the sender's thread, where it was asked for.
+        record.settle();
         int last = queues.length - 1;
         for (int i = 0; i <= last; i++) {
             staging[i][staged[i]++] = i == last ? record : record.copy();

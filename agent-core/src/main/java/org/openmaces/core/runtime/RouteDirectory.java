@@ -28,6 +28,7 @@ final class RouteDirectory {
         if (entry == null) {
             throw new ExecutionException("invalid route name specified for " + function + "(): '" + routeName + "'");
         }
+        record.settle(); // it leaves this thread: see LogRecord.settle
         try {
             for (int i = 0; i < entry.queues.length; i++) {
                 LogRecord copy = i == entry.queues.length - 1 ? record : record.copy();

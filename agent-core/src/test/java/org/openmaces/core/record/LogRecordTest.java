@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -120,4 +121,81 @@ class LogRecordTest {
             assertArrayEquals(fromText.toByteArray(), fromBytes.toByteArray(), framing.name());
         }
     }
+
+    /** A value made from the record's Count field, counting how often it is made. */
+    private static final class CountText extends RecordDerivedString {
+        int made;
+
+        CountText(LogRecord record) {
+            super(record);
+        }
+
+        @Override
+        public String resolve() {
+            made++;
+            return "count=" + record().get(FieldName.of("Count"));
+        }
+
+        @Override
+        public void writeUtf8(ByteSink out) {
+            out.writeUtf8(resolve());
+        }
+
+        @Override
+        public DeferredString settle() {
+            return utf8(resolve());
+        }
+    }
+
+    @Test
+    void shouldMakeADerivedValueFromTheRecordOnlyWhenItIsRead() {
+        LogRecord record = new LogRecord();
+        record.setInteger(FieldName.of("Count"), 1);
+        CountText value = new CountText(record);
+        record.setDeferredString(RAW_EVENT, value);
+        assertEquals(0, value.made);
+        ByteSink line = new ByteSink();
+        CoreFramings.LINE_BASED.frame(record, line);
+        assertEquals("count=1\n", line.toString());
+        assertEquals(1, value.made, "written straight into the sink");
+    }
+
+    @Test
+    void shouldSettleADerivedValueBeforeAnyChangeCopyOrHandOver() {
+        for (int change = 0; change < 8; change++) {
+            LogRecord record = new LogRecord();
+            FieldName count = FieldName.of("Count");
+            record.setInteger(count, 1);
+            CountText value = new CountText(record);
+            record.setDeferredString(RAW_EVENT, value);
+            LogRecord copy = null;
+            switch (change) {
+                case 0 -> record.setInteger(count, 2);
+                case 1 -> record.append(FieldName.of("Other"), 2L);
+                case 2 -> record.setIfAbsent(FieldName.of("Other"), 2L);
+                case 3 -> record.remove(count);
+                case 4 -> record.rename(count, FieldName.of("Renamed"));
+                case 5 -> record.setValueAt(record.indexOf(count), 2L);
+                case 6 -> copy = record.copy();
+                default -> record.settle();
+            }
+            assertEquals(1, value.made, "settled at change " + change);
+            if (copy != null) {
+                copy.setInteger(count, 3);
+                assertEquals("count=1", copy.getString(RAW_EVENT));
+            }
+            record.setInteger(count, 4);
+            assertEquals("count=1", record.getString(RAW_EVENT), "change " + change);
+            assertEquals(1, value.made, "made once, change " + change);
+        }
+    }
+
+    @Test
+    void shouldRefuseAValueDerivedFromAnotherRecord() {
+        LogRecord record = new LogRecord();
+        assertThrows(IllegalArgumentException.class,
+                () -> record.setDeferredString(RAW_EVENT, new CountText(new LogRecord())));
+        assertEquals(0, record.size(), "nothing stored");
+    }
 }
+

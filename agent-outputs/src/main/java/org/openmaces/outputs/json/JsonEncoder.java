@@ -86,6 +86,24 @@ public final class JsonEncoder {
         return sink;
     }
 
+    /**
+     * True when writing the record later, unchanged, is sure to give the bytes {@link #toJsonUtf8} gives now
+     * without failing: it is written as a flat object and every field name can be written. A name with an
+     * unpaired surrogate cannot (Jackson refuses it); a caller who would write the record later then writes
+     * it now, and fails where the caller is.
+     */
+    public boolean canWriteLater(LogRecord record) {
+        if (settings.prettyPrint() || settings.unflatten()) {
+            return false;
+        }
+        for (int i = 0, size = record.size(); i < size; i++) {
+            if (!record.nameAt(i).isWellFormed()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Appends the record's JSON object (no newline) to {@code out}. */
     public void write(LogRecord record, ByteSink out) {
         write(record, out, encodings.get());

@@ -83,7 +83,9 @@ public final class JsonExtensionModule implements ModuleProvider {
         functions.register(new ProcedureDefinition("to_json", List.of(), false, Visibility.GLOBAL,
                 (context, arguments) -> {
                     LogRecord record = record(context, "to_json()");
-                    record.setDeferredString(CoreFields.RAW_EVENT, encoder.toJsonUtf8(record));
+                    // Made when an output writes it, or at once when that could fail or differ (see canWriteLater).
+                    record.setDeferredString(CoreFields.RAW_EVENT, encoder.canWriteLater(record)
+                            ? new RecordJson(encoder, record) : encoder.toJsonUtf8(record));
                 }));
         functions.register(new ProcedureDefinition("parse_json", List.of(), false, Visibility.GLOBAL,
                 (context, arguments) -> {
