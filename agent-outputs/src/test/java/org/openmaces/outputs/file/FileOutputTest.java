@@ -105,4 +105,27 @@ class FileOutputTest {
                 "</Output>", ""));
         assertEquals(List.of("[{\"Seq\":0},{\"Seq\":1},{\"Seq\":2}]"), read("out.json"));
     }
+
+    @Test
+    void shouldWriteTheSameJsonLinesWithTheProcedureAsWithTheFunctionWhateverExecDoesAfterIt() throws Exception {
+        // The procedure's JSON is made when om_file writes it; the function's at once. Exec changes the
+        // record after both calls, and the output drops every fifth record: both files must be the same.
+        String changeAfter = " $Seq = 'changed after'; $Added = 1; if $Message =~ /[05] *$/ drop();";
+        new RuntimeHarness(directory, new NxlogLanguage()).withModule(new SequenceInput()).runOneshot(String.join("\n",
+                "CacheDir " + directory,
+                "<Extension json>", "Module xm_json", "</Extension>",
+                "<Input sequence>", "Module im_sequence", "Count 40", "PerCall 7",
+                "Exec $Message = $raw_event; delete($EventReceivedTime);", "</Input>",
+                "<Output procedure>", "Module om_file", "File '" + directory.resolve("procedure.json") + "'",
+                "Exec to_json();" + changeAfter, "</Output>",
+                "<Output function>", "Module om_file", "File '" + directory.resolve("function.json") + "'",
+                "Exec $raw_event = to_json();" + changeAfter, "</Output>",
+                "<Route all>", "Path sequence => procedure, function", "</Route>", ""));
+        List<String> procedure = read("procedure.json");
+        assertEquals(32, procedure.size());
+        assertEquals("{\"Seq\":1,\"SourceModuleName\":\"sequence\",\"SourceModuleType\":\"im_sequence\","
+                + "\"Message\":\"seq 1\"}", procedure.get(0));
+        assertEquals(read("function.json"), procedure);
+    }
 }
+
