@@ -84,10 +84,8 @@ final class DatetimeCache {
     /** Fills the older slot with {@code second}; its index, or -1 when the text cannot be cached. */
     private int load(long second) {
         String formatted = formatter.format(Datetime.ofMicroseconds(second * 1_000_000L + MARKER));
-        for (int i = 0; i < formatted.length(); i++) {
-            if (Character.isSurrogate(formatted.charAt(i))) {
-                return -1;
-            }
+        if (EscapedStringCache.hasSurrogate(formatted)) {
+            return -1;
         }
         // Digits and '.' are never escaped, so the marker is found in the escaped text as it was formatted.
         byte[] text = JsonStringEncoder.getInstance().quoteAsUTF8(formatted);

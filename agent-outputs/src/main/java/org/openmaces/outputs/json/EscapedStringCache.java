@@ -81,7 +81,11 @@ final class EscapedStringCache {
         return (hash ^ (hash >>> 16)) & (SETS - 1);
     }
 
-    private static boolean hasSurrogate(String text) {
+    /**
+     * True when the text has a surrogate: Jackson's string encoder (SerializedString, JsonStringEncoder) writes
+     * such text differently from the generator, so neither cache may keep it.
+     */
+    static boolean hasSurrogate(String text) {
         for (int i = 0, length = text.length(); i < length; i++) {
             if (Character.isSurrogate(text.charAt(i))) {
                 return true;
