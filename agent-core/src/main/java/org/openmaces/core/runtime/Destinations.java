@@ -167,7 +167,7 @@ final class Destinations {
             return false;
         }
         for (RecordQueue queue : queues) {
-            if (queue.size() >= queue.capacity()) {
+            if (queue.waiting() >= queue.capacity()) {
                 return true;
             }
         }
@@ -185,7 +185,7 @@ final class Destinations {
 
     private boolean allBelowLowWater() {
         for (RecordQueue queue : queues) {
-            if (queue.size() >= Math.max(1, queue.capacity() * 7 / 10)) {
+            if (queue.waiting() >= Math.max(1, queue.capacity() * 7 / 10)) {
                 return false;
             }
         }

@@ -10,7 +10,8 @@ import org.openmaces.core.record.LogRecord;
  * batches under one lock acquisition, so locking costs little per record.
  *
  * <p>Invariants (under {@link #lock}): the ring holds {@code queued} records from {@code head}; the
- * consumer holds {@code inFlight} more that it took but has not acknowledged; {@code size()} is their sum.
+ * consumer holds {@code inFlight} more that it took but has not acknowledged; {@code size()} is their sum
+ * and {@code waiting()} is {@code queued}.
  */
 public final class MemoryQueue implements RecordQueue {
     private final int capacity;
@@ -23,6 +24,7 @@ public final class MemoryQueue implements RecordQueue {
     private int inFlight;
     private boolean wakeRequested;
     private volatile int size;
+    private volatile int waiting;
     private volatile Runnable drainListener = () -> { };
 
     public MemoryQueue(int capacity) {
@@ -47,6 +49,7 @@ public final class MemoryQueue implements RecordQueue {
                 queued++;
             }
             size = queued + inFlight;
+            waiting = queued;
             notEmpty.signal();
         } finally {
             lock.unlock();
@@ -63,7 +66,7 @@ public final class MemoryQueue implements RecordQueue {
         try {
             ensureRoom(count);
             for (int i = 0; i < count; i++) {
-                if (queued + inFlight >= capacity) {
+                if (queued >= capacity) {
                     if (!dropOldest || queued == 0) {
                         dropped++;
                         continue;
@@ -77,6 +80,7 @@ public final class MemoryQueue implements RecordQueue {
                 queued++;
             }
             size = queued + inFlight;
+            waiting = queued;
             if (queued > 0) {
                 notEmpty.signal();
             }
@@ -101,6 +105,8 @@ public final class MemoryQueue implements RecordQueue {
 
     @Override
     public int take(LogRecord[] into, int max, long waitNanos) throws InterruptedException {
+        boolean drained;
+        int count;
         lock.lock();
         try {
             if (inFlight != 0) {
@@ -111,38 +117,38 @@ public final class MemoryQueue implements RecordQueue {
                 remaining = notEmpty.awaitNanos(remaining);
             }
             wakeRequested = false;
-            int count = Math.min(max, queued);
+            count = Math.min(max, queued);
             int mask = ring.length - 1;
             for (int i = 0; i < count; i++) {
                 into[i] = ring[head];
                 ring[head] = null;
                 head = (head + 1) & mask;
             }
+            int before = queued;
             queued -= count;
             inFlight = count;
-            return count;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    @Override
-    public void acknowledge(int count) {
-        boolean drained;
-        lock.lock();
-        try {
-            if (count > inFlight) {
-                throw new IllegalStateException("acknowledging " + count + " records but only " + inFlight + " are in flight");
-            }
-            int before = queued + inFlight;
-            inFlight -= count;
-            size = queued + inFlight;
-            drained = before >= lowWaterMark && size < lowWaterMark || size == 0;
+            waiting = queued;
+            drained = count > 0 && (before >= lowWaterMark && queued < lowWaterMark || queued == 0);
         } finally {
             lock.unlock();
         }
         if (drained) {
             drainListener.run();
+        }
+        return count;
+    }
+
+    @Override
+    public void acknowledge(int count) {
+        lock.lock();
+        try {
+            if (count > inFlight) {
+                throw new IllegalStateException("acknowledging " + count + " records but only " + inFlight + " are in flight");
+            }
+            inFlight -= count;
+            size = queued + inFlight;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -157,6 +163,7 @@ public final class MemoryQueue implements RecordQueue {
             Arrays.fill(ring, null);
             head = 0;
             queued = 0;
+            waiting = 0;
             size = inFlight;
             return records;
         } finally {
@@ -167,6 +174,11 @@ public final class MemoryQueue implements RecordQueue {
     @Override
     public int size() {
         return size;
+    }
+
+    @Override
+    public int waiting() {
+        return waiting;
     }
 
     @Override

@@ -78,6 +78,7 @@ public final class PersistentQueue implements RecordQueue {
     private int inFlight;
     private boolean wakeRequested;
     private volatile int size;
+    private volatile int waiting;
     private volatile Runnable drainListener = () -> { };
     private final long possibleDuplicates;
     private final long discardedAtOpen;
@@ -120,6 +121,7 @@ public final class PersistentQueue implements RecordQueue {
         possibleDuplicates = counts[1];
         discardedAtOpen = counts[2];
         size = queued;
+        waiting = queued;
         next = ack;
         taken = ack;
         if (segments.isEmpty()) {
@@ -332,7 +334,7 @@ public final class PersistentQueue implements RecordQueue {
         // the new records instead (and the caller counts them).
         lock.lock();
         try {
-            int room = Math.max(0, capacity - (queued + inFlight));
+            int room = Math.max(0, capacity - queued);
             int accepted = Math.min(room, count);
             append(records, accepted);
             if (accepted > 0) {
@@ -385,6 +387,7 @@ public final class PersistentQueue implements RecordQueue {
         writeOffset += encoded.length();
         queued += count;
         size = queued + inFlight;
+        waiting = queued;
     }
 
     /** Starts the next segment; if it cannot be created the current one stays the one written to. */
@@ -405,6 +408,8 @@ public final class PersistentQueue implements RecordQueue {
 
     @Override
     public int take(LogRecord[] into, int max, long waitNanos) throws IOException, InterruptedException {
+        boolean drained;
+        int count = 0;
         lock.lock();
         try {
             if (inFlight != 0) {
@@ -415,7 +420,7 @@ public final class PersistentQueue implements RecordQueue {
                 remaining = notEmpty.awaitNanos(remaining);
             }
             wakeRequested = false;
-            int count = 0;
+            int before = queued;
             while (count < max && queued > 0) {
                 LogRecord record = readAt(next);
                 if (record == null) {
@@ -429,10 +434,15 @@ public final class PersistentQueue implements RecordQueue {
                 taken = next;
                 writeCheckpoint();
             }
-            return count;
+            drained = queued < before && (before >= lowWaterMark && queued < lowWaterMark || queued == 0);
         } finally {
+            waiting = queued;
             lock.unlock();
         }
+        if (drained) {
+            drainListener.run();
+        }
+        return count;
     }
 
     /** Reads the entry at {@code position} and advances {@link #next} past it; null if none (a bug). */
@@ -492,13 +502,11 @@ public final class PersistentQueue implements RecordQueue {
 
     @Override
     public void acknowledge(int count) throws IOException {
-        boolean drained;
         lock.lock();
         try {
             if (count != inFlight) {
                 throw new IllegalStateException("acknowledging " + count + " records but " + inFlight + " are in flight");
             }
-            int before = queued + inFlight;
             inFlight = 0;
             ack = next;
             taken = next;
@@ -512,18 +520,19 @@ public final class PersistentQueue implements RecordQueue {
                 Files.deleteIfExists(segments.remove(index));
             }
             size = queued;
-            drained = before >= lowWaterMark && size < lowWaterMark || size == 0;
         } finally {
             lock.unlock();
-        }
-        if (drained) {
-            drainListener.run();
         }
     }
 
     @Override
     public int size() {
         return size;
+    }
+
+    @Override
+    public int waiting() {
+        return waiting;
     }
 
     @Override

@@ -17,14 +17,27 @@ class MemoryQueueTest {
     }
 
     @Test
-    void shouldCountInFlightRecordsUntilAcknowledged() throws Exception {
+    void shouldCountInFlightRecordsInItsSizeUntilAcknowledgedButNotAsWaiting() throws Exception {
         MemoryQueue queue = new MemoryQueue(10);
         queue.offer(records(5), 5);
         LogRecord[] taken = new LogRecord[3];
         assertEquals(3, queue.take(taken, 3, 0));
         assertEquals(5, queue.size());
+        assertEquals(2, queue.waiting());
         queue.acknowledge(3);
         assertEquals(2, queue.size());
+        assertEquals(2, queue.waiting());
+    }
+
+    @Test
+    void shouldLetACapacityOfRecordsWaitBesideTheBatchInFlight() throws Exception {
+        MemoryQueue queue = new MemoryQueue(3);
+        queue.offer(records(3), 3);
+        LogRecord[] taken = new LogRecord[3];
+        assertEquals(3, queue.take(taken, 3, 0));
+        assertEquals(0, queue.offerOrDrop(records(3), 3, false), "the batch in flight leaves room for three");
+        assertEquals(1, queue.offerOrDrop(records(1), 1, false));
+        assertEquals(6, queue.size());
     }
 
     @Test
@@ -44,18 +57,19 @@ class MemoryQueueTest {
     }
 
     @Test
-    void shouldSignalWhenDrainingBelowSeventyPercent() throws Exception {
+    void shouldSignalWhenATakeBringsTheWaitingRecordsBelowSeventyPercent() throws Exception {
         MemoryQueue queue = new MemoryQueue(10);
         AtomicInteger signals = new AtomicInteger();
         queue.setDrainListener(signals::incrementAndGet);
         queue.offer(records(10), 10);
         LogRecord[] taken = new LogRecord[10];
         assertEquals(3, queue.take(taken, 3, 0));
-        queue.acknowledge(3);
         assertEquals(0, signals.get(), "7 of 10 is not below 70 %");
+        queue.acknowledge(3);
         assertEquals(1, queue.take(taken, 1, 0));
+        assertEquals(1, signals.get(), "signalled at the take, before the batch is acknowledged");
         queue.acknowledge(1);
-        assertEquals(1, signals.get());
+        assertEquals(1, signals.get(), "acknowledging does not change what waits");
     }
 
     @Test

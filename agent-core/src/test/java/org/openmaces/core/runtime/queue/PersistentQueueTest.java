@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +57,26 @@ class PersistentQueueTest {
         }
         try (PersistentQueue queue = new PersistentQueue(queueDirectory, 100, false)) {
             assertEquals(0, queue.size(), "acknowledged records are gone after reopening");
+        }
+    }
+
+    @Test
+    void shouldSignalWhenATakeBringsTheWaitingRecordsBelowSeventyPercent() throws Exception {
+        try (PersistentQueue queue = new PersistentQueue(directory.resolve("out.queue"), 10, false)) {
+            AtomicInteger signals = new AtomicInteger();
+            queue.setDrainListener(signals::incrementAndGet);
+            queue.offer(records(0, 10), 10);
+            LogRecord[] taken = new LogRecord[10];
+            assertEquals(3, queue.take(taken, 3, 0));
+            assertEquals(7, queue.waiting());
+            assertEquals(10, queue.size(), "records in flight stay in the queue until acknowledged");
+            assertEquals(0, signals.get(), "7 of 10 is not below 70 %");
+            queue.acknowledge(3);
+            assertEquals(1, queue.take(taken, 1, 0));
+            assertEquals(1, signals.get(), "signalled at the take, before the batch is acknowledged");
+            queue.acknowledge(1);
+            assertEquals(0, queue.offerOrDrop(records(10, 4), 4, false), "ten may wait again");
+            assertEquals(1, queue.offerOrDrop(records(14, 1), 1, false));
         }
     }
 
